@@ -1,0 +1,95 @@
+// Builds the wasm core, the npm package (dist/lib) and the offline page
+// (dist/index.html, one self-contained file). Run from anywhere.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const lib = join(dist, 'lib');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+function run(cmd, args) {
+  execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+}
+
+function step(name, fn) {
+  const t0 = performance.now();
+  fn();
+  console.log(`build: ${name} (${Math.round(performance.now() - t0)} ms)`);
+}
+
+export function buildPackage() {
+  const raw = join(root, 'target', 'wasm32-unknown-unknown', 'release', 'dateline.wasm');
+  const bindgenOut = join(root, 'target', 'wasm-bindgen');
+  step('cargo build wasm32', () => run('cargo', ['build', '--quiet', '--release', '--lib', '--target', 'wasm32-unknown-unknown']));
+  step('wasm-bindgen', () => run('wasm-bindgen', ['--target', 'web', '--out-dir', bindgenOut, raw]));
+  rmSync(lib, { recursive: true, force: true });
+  mkdirSync(join(lib, 'wasm'), { recursive: true });
+  step('wasm-opt -O3', () =>
+    run(bin('wasm-opt'), ['-O3', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+      '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
+      join(bindgenOut, 'dateline_bg.wasm'), '-o', join(lib, 'dateline.wasm')]));
+  copyFileSync(join(bindgenOut, 'dateline.js'), join(lib, 'wasm', 'dateline.js'));
+  copyFileSync(join(bindgenOut, 'dateline.d.ts'), join(lib, 'wasm', 'dateline.d.ts'));
+  const base64 = readFileSync(join(lib, 'dateline.wasm')).toString('base64');
+  writeFileSync(join(lib, 'wasm-inline.js'), `// The wasm core, base64-encoded, so init() needs no fetch.\nexport default "${base64}";\n`);
+  writeFileSync(join(lib, 'wasm-inline.d.ts'), 'declare const base64: string;\nexport default base64;\n');
+  for (const file of ['index.js', 'node.js', 'index.d.ts']) {
+    copyFileSync(join(root, 'www', 'lib', file), join(lib, file));
+  }
+  writeFileSync(join(lib, 'node.d.ts'), "export * from './index.js';\n");
+}
+
+/** The demo corpus (www/demo) as the JSON the page embeds. */
+function demoCorpus() {
+  const demo = join(root, 'www', 'demo');
+  const manifest = JSON.parse(readFileSync(join(demo, 'corpus.json'), 'utf8'));
+  const listed = new Set(manifest.documents.map((d) => d.file));
+  for (const file of readdirSync(demo).filter((f) => f.endsWith('.txt'))) {
+    if (!listed.has(file)) throw new Error(`www/demo/${file} is not listed in www/demo/corpus.json`);
+  }
+  return {
+    story: manifest.story,
+    documents: manifest.documents.map(({ file, ...meta }) => ({ ...meta, text: readFileSync(join(demo, file), 'utf8') })),
+  };
+}
+
+/** JSON safe to place inside a <script> element. */
+function scriptSafeJson(value) {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+export function buildPage() {
+  const www = join(root, 'www');
+  const bundle = esbuild.buildSync({
+    entryPoints: [join(www, 'app.js')],
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    write: false,
+    target: 'es2022',
+    alias: { dateline: join(lib, 'index.js') },
+    logLevel: 'warning',
+  }).outputFiles[0].text;
+  if (/<\/script/i.test(bundle)) throw new Error('the page bundle contains "</script"');
+  const css = readFileSync(join(www, 'style.css'), 'utf8');
+  let html = readFileSync(join(www, 'index.html'), 'utf8');
+  const replace = (marker, content) => {
+    if (!html.includes(marker)) throw new Error(`www/index.html lacks ${marker}`);
+    html = html.replace(marker, () => content);
+  };
+  replace('<link rel="stylesheet" href="style.css">', `<style>\n${css}</style>`);
+  replace('<script type="module" src="app.js"></script>',
+    `<script type="application/json" id="demo-corpus">${scriptSafeJson(demoCorpus())}</script>\n<script type="module">${bundle}</script>`);
+  writeFileSync(join(dist, 'index.html'), html);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const only = process.argv[2];
+  if (only !== 'page') buildPackage();
+  if (only !== 'package') step('page', buildPage);
+  console.log(`build: wrote ${join(dist, 'lib')} and ${join(dist, 'index.html')}`);
+}

@@ -1,0 +1,152 @@
+//! Tokens: UAX #29 word boundaries plus the rules news text needs.
+//!
+//! `unicode-segmentation` finds the word boundaries (keeping "1,200", "3.5",
+//! emoji sequences and combining marks whole). On top of it:
+//! abbreviations keep their period ("U.S.", "Dr.", "Oct."), runs of periods are
+//! one ellipsis token, clock times stay whole ("9:30"), and clitics split off
+//! ("NATO’s" → "NATO" + "’s", "don't" → "do" + "n't"), as OntoNotes does.
+
+use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::abbreviations::{self, AbbreviationKind};
+use super::paragraphs::is_format;
+use super::TokenKind;
+use crate::span::Span;
+
+/// Clitics split off the end of a word, longest first (straight and curly apostrophes).
+const CLITICS: &[&str] = &[
+    "n't", "n’t", "N'T", "N’T", "'s", "’s", "'S", "’S", "'re", "’re", "'ve", "’ve", "'ll", "’ll",
+    "'d", "’d", "'m", "’m",
+];
+
+/// Appends the tokens of `text[region]` to `out` as (span, kind) pairs.
+pub fn tokens(text: &str, region: Span, out: &mut Vec<(Span, TokenKind)>) {
+    let segments: Vec<Span> = region
+        .slice(text)
+        .split_word_bound_indices()
+        .map(|(i, s)| Span::new(region.start + i, region.start + i + s.len()))
+        .filter(|s| !is_invisible(s.slice(text)))
+        .collect();
+    let mut i = 0;
+    while i < segments.len() {
+        let seg = segments[i];
+        let word = seg.slice(text);
+        let next = |k: usize| {
+            segments
+                .get(i + k)
+                .copied()
+                .filter(|s| s.start == segments[i + k - 1].end)
+        };
+        let first = word.chars().next().unwrap_or(' ');
+
+        // "U.S" + "." and "Dr" + "."; "No" + "." only before a number.
+        if first.is_alphanumeric() {
+            if let Some(dot) = next(1).filter(|s| s.slice(text) == ".") {
+                if takes_period(text, word, segments.get(i + 2)) {
+                    out.push((Span::new(seg.start, dot.end), TokenKind::Word));
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        // "9" + ":" + "30" → "9:30".
+        if first.is_ascii_digit() {
+            if let (Some(colon), Some(minutes)) = (next(1), next(2)) {
+                if colon.slice(text) == ":"
+                    && minutes.slice(text).bytes().all(|b| b.is_ascii_digit())
+                {
+                    out.push((Span::new(seg.start, minutes.end), TokenKind::Number));
+                    i += 3;
+                    continue;
+                }
+            }
+        }
+        // Runs of terminal marks: "...", "?!", "--".
+        if matches!(word, "." | "!" | "?" | "-") {
+            let mut end = i;
+            while let Some(s) = segments
+                .get(end + 1)
+                .filter(|s| s.start == segments[end].end)
+            {
+                let same_family = if word == "-" {
+                    s.slice(text) == "-"
+                } else {
+                    matches!(s.slice(text), "." | "!" | "?")
+                };
+                if !same_family {
+                    break;
+                }
+                end += 1;
+            }
+            out.push((
+                Span::new(seg.start, segments[end].end),
+                TokenKind::Punctuation,
+            ));
+            i = end + 1;
+            continue;
+        }
+        push_word(text, seg, out);
+        i += 1;
+    }
+}
+
+/// Whether the period after `word` belongs to it as an abbreviation.
+fn takes_period(text: &str, word: &str, after_period: Option<&Span>) -> bool {
+    match abbreviations::kind_of(word) {
+        None => false,
+        Some(AbbreviationKind::BeforeNumber) => {
+            after_period.is_some_and(|s| s.slice(text).starts_with(|c: char| c.is_ascii_digit()))
+        }
+        Some(_) => true,
+    }
+}
+
+/// Pushes one word segment, splitting a clitic off its end.
+fn push_word(text: &str, seg: Span, out: &mut Vec<(Span, TokenKind)>) {
+    let word = seg.slice(text);
+    if word.chars().next().is_some_and(char::is_alphabetic) {
+        if let Some(clitic) = CLITICS
+            .iter()
+            .find(|c| word.len() > c.len() && word.ends_with(*c))
+        {
+            let stem_end = seg.end - clitic.len();
+            if word[..stem_end - seg.start]
+                .chars()
+                .last()
+                .is_some_and(char::is_alphabetic)
+            {
+                out.push((Span::new(seg.start, stem_end), TokenKind::Word));
+                out.push((Span::new(stem_end, seg.end), TokenKind::Word));
+                return;
+            }
+        }
+    }
+    out.push((seg, kind_of(word)));
+}
+
+/// The kind of a token from its characters.
+pub fn kind_of(token: &str) -> TokenKind {
+    let Some(first) = token.chars().next() else {
+        return TokenKind::Symbol;
+    };
+    if first.is_numeric() {
+        return TokenKind::Number;
+    }
+    if token.chars().any(char::is_alphabetic) {
+        return TokenKind::Word;
+    }
+    match first.general_category_group() {
+        GeneralCategoryGroup::Punctuation => TokenKind::Punctuation,
+        GeneralCategoryGroup::Letter | GeneralCategoryGroup::Mark => TokenKind::Word,
+        GeneralCategoryGroup::Number => TokenKind::Number,
+        _ => TokenKind::Symbol,
+    }
+}
+
+/// Whether a segment is whitespace, control or format characters only.
+fn is_invisible(segment: &str) -> bool {
+    segment
+        .chars()
+        .all(|c| c.is_whitespace() || c.is_control() || is_format(c))
+}

@@ -1,0 +1,231 @@
+//! The WebAssembly binding: the only module that knows about JavaScript.
+//!
+//! Exports plain data (serde objects, typed arrays), never handles, so
+//! JavaScript never calls `.free()`. Errors are real `TypeError` and
+//! `RangeError` objects. The JavaScript package (`www/lib/`) wraps these
+//! exports into the public API.
+
+use js_sys::{Array, JsString};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::{DocInput, Options};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** Every `start`/`end` in these types is in UTF-16 code units, end exclusive:
+ *  `text.slice(start, end)` is the item. */
+
+/** One article to analyse. */
+export interface DocInput {
+  /** A stable id; defaults to `doc-N` (1-based position). */
+  id?: string;
+  /** The article's plain text. */
+  text: string;
+  /** The title; otherwise the article's headline line is used. */
+  title?: string;
+  /** Publication date, ISO 8601 ("2021-10-21"). */
+  published?: string;
+  /** Where the article comes from (site name or URL). */
+  source?: string;
+}
+
+/** Options for `analyze`. */
+export interface Options {
+  /** ISO date used as the creation date of documents that give none. */
+  reference?: string;
+  /** Entity types to keep (all when absent). */
+  types?: EntityType[];
+  /** Chronology options. */
+  timeline?: { /** Keep only the most salient events. */ maxEvents?: number };
+}
+
+/** A text range. */
+export interface Range {
+  /** First UTF-16 code unit. */
+  start: number;
+  /** One past the last UTF-16 code unit. */
+  end: number;
+}
+
+/** One token. */
+export interface Token {
+  /** First UTF-16 code unit. */
+  start: number;
+  /** One past the last UTF-16 code unit. */
+  end: number;
+  /** What the token is made of. */
+  kind: "word" | "number" | "punctuation" | "symbol";
+  /** Index of the token's sentence. */
+  sentence: number;
+}
+
+export type EntityType = "PERSON" | "ORG" | "GPE" | "LOC" | "NORP" | "EVENT" | "LAW" | "FAC" | "PRODUCT" | "WORK_OF_ART";
+
+/** A named-entity mention. */
+export interface Mention {
+  /** First UTF-16 code unit. */
+  start: number;
+  /** One past the last UTF-16 code unit. */
+  end: number;
+  /** The mention's text: `text.slice(start, end)`. */
+  text: string;
+  type: EntityType;
+  /** Id of the entity in `Analysis.entities`. */
+  entity: string | null;
+}
+
+/** A temporal expression (TimeML TIMEX3). */
+export interface Timex {
+  /** First UTF-16 code unit. */
+  start: number;
+  /** One past the last UTF-16 code unit. */
+  end: number;
+  /** The expression's text: `text.slice(start, end)`. */
+  text: string;
+  type: "DATE" | "TIME" | "DURATION" | "SET";
+  /** TimeML value: "2021-10-06", "P7Y", "PAST_REF". */
+  value: string;
+  mod: "START" | "MID" | "END" | "APPROX" | "BEFORE" | "AFTER" | null;
+  /** What a relative expression was resolved against. */
+  anchor: "dct" | "absolute" | "previous" | null;
+}
+
+/** Text around the article. */
+export interface Boilerplate {
+  /** First UTF-16 code unit. */
+  start: number;
+  /** One past the last UTF-16 code unit. */
+  end: number;
+  kind: "byline" | "author-bio" | "caption" | "credit" | "comments" | "newsletter" | "site-chrome" | "disclaimer";
+}
+
+/** The analysis of one document. */
+export interface DocumentAnalysis {
+  id: string;
+  title: string | null;
+  source: string | null;
+  /** Document creation time. */
+  dct: { value: string | null; basis: "given" | "inferred" | "unknown" };
+  /** The article proper (UTF-16 ranges). */
+  body: Range[];
+  /** Text around the article (UTF-16 ranges). */
+  boilerplate: Boilerplate[];
+  /** Paragraphs, headings and standalone lines (UTF-16 ranges). */
+  paragraphs: Range[];
+  /** Sentences, each inside one paragraph (UTF-16 ranges). */
+  sentences: Range[];
+  mentions: Mention[];
+  timexes: Timex[];
+}
+
+/** One real-world entity across the documents. */
+export interface Entity {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  documents: string[];
+  mentions: number;
+}
+
+/** One event of the merged chronology. */
+export interface TimelineEvent {
+  id: string;
+  date: {
+    value: string;
+    /** First day covered (ISO date). */
+    start: string;
+    /** Last day covered (ISO date). */
+    end: string;
+    grain: "day" | "week" | "month" | "season" | "quarter" | "half" | "year" | "decade" | "century";
+    approximate: boolean;
+  };
+  summary: string;
+  participants: string[];
+  /** Where each document reports it: `start`/`end` in UTF-16 code units of that document. */
+  sources: { document: string; start: number; end: number }[];
+  salience: number;
+}
+
+/** The result of `analyze`. */
+export interface Analysis {
+  version: 1;
+  documents: DocumentAnalysis[];
+  entities: Entity[];
+  timeline: TimelineEvent[];
+}
+"#;
+
+/// Analyses one story: a string, a `DocInput`, or an array of either.
+#[wasm_bindgen(js_name = analyze, skip_typescript)]
+pub fn analyze(docs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let docs = doc_inputs(docs)?;
+    let options: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| type_error(&format!("analyze: bad options: {e}")))?
+    };
+    let analysis = crate::analyze(&docs, &options).map_err(|e| {
+        if e.is_out_of_range() {
+            js_sys::RangeError::new(&format!("analyze: {e}")).into()
+        } else {
+            type_error(&format!("analyze: {e}"))
+        }
+    })?;
+    to_js(&analysis)
+}
+
+/// Tokens of `text` packed as `[start, end, kind code, sentence]` per token
+/// (UTF-16 offsets); the JavaScript wrapper turns them into objects.
+#[wasm_bindgen(js_name = tokenizePacked)]
+pub fn tokenize_packed(text: &str) -> Vec<u32> {
+    let tokens = crate::tokenize(text);
+    let mut packed = Vec::with_capacity(tokens.len() * 4);
+    for t in tokens {
+        packed.extend([
+            t.start as u32,
+            t.end as u32,
+            t.kind.code(),
+            t.sentence as u32,
+        ]);
+    }
+    packed
+}
+
+/// The documents of an `analyze` call, with errors that say which one is wrong.
+fn doc_inputs(docs: JsValue) -> Result<Vec<DocInput>, JsValue> {
+    if Array::is_array(&docs) {
+        Array::from(&docs)
+            .iter()
+            .enumerate()
+            .map(|(i, d)| doc_input(d, &format!("docs[{i}]")))
+            .collect()
+    } else {
+        Ok(vec![doc_input(docs, "docs")?])
+    }
+}
+
+fn doc_input(value: JsValue, what: &str) -> Result<DocInput, JsValue> {
+    if let Some(text) = value.dyn_ref::<JsString>() {
+        return Ok(DocInput::from_text(String::from(text)));
+    }
+    if !value.is_object() {
+        return Err(type_error(&format!(
+            "analyze: {what} must be a string or an object like {{text: \"...\"}}, got {}",
+            value.js_typeof().as_string().unwrap_or_default()
+        )));
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| type_error(&format!("analyze: {what}: {e}")))
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_sys::Error::new(&format!("dateline: cannot return the result: {e}")).into())
+}
+
+fn type_error(message: &str) -> JsValue {
+    js_sys::TypeError::new(message).into()
+}

@@ -1,0 +1,26 @@
+// Public types of the `dateline` package. Every `start`/`end` is in UTF-16
+// code units, end exclusive: `text.slice(start, end)` is the item.
+import type { Analysis, DocInput, Options, Token } from './wasm/dateline.js';
+
+export type {
+  Analysis, Boilerplate, DocInput, DocumentAnalysis, Entity, EntityType, Mention, Options, Range, Timex, TimelineEvent, Token,
+} from './wasm/dateline.js';
+
+/** What `init` can load the core from. */
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+/** Loads the WebAssembly core; idempotent. Without an argument it uses the embedded wasm (no network). */
+export function init(input?: InitInput | Promise<InitInput>): Promise<void>;
+
+/** Loads the WebAssembly core synchronously from bytes or a compiled module; idempotent. */
+export function initSync(bytesOrModule: BufferSource | WebAssembly.Module): void;
+
+/**
+ * Analyses the articles of one story. Never throws for any text; throws
+ * TypeError for input of the wrong shape and RangeError for an unusable
+ * date (`published`, `options.reference`) or duplicate document ids.
+ */
+export function analyze(docs: string | DocInput | Array<string | DocInput>, options?: Options): Analysis;
+
+/** The tokens of `text`; `start`/`end` in UTF-16 code units. */
+export function tokenize(text: string): Token[];
