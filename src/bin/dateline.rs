@@ -42,7 +42,7 @@ struct Flags {
 
 fn run(args: &[String]) -> Result<(), Failure> {
     let Some((command, rest)) = args.split_first() else {
-        return Err(Failure(format!("no command given\n{USAGE}")));
+        return Err(Failure("no command given; try 'dateline --help'".into()));
     };
     match command.as_str() {
         "-h" | "--help" | "help" => {

@@ -1,0 +1,12 @@
+//! The integration tests: one binary, one module per area.
+
+#[path = "rust/cli.rs"]
+mod cli;
+#[path = "rust/offsets.rs"]
+mod offsets;
+#[path = "rust/robustness.rs"]
+mod robustness;
+#[path = "rust/sentences.rs"]
+mod sentences;
+#[path = "rust/tokens.rs"]
+mod tokens;

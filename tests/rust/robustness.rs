@@ -1,0 +1,69 @@
+//! Analysis is total: hostile, huge and odd inputs still give an Analysis.
+
+use dateline::tokenize::segment;
+use dateline::{analyze_text, tokenize};
+
+/// Asserts the basic invariants of the analysis of `text` and returns its sentence count.
+fn check(text: &str) -> usize {
+    let analysis = analyze_text(text);
+    assert_eq!(analysis.documents.len(), 1);
+    let utf16_len = text.encode_utf16().count();
+    let doc = &analysis.documents[0];
+    for r in doc.paragraphs.iter().chain(&doc.sentences).chain(&doc.body) {
+        assert!(
+            r.start < r.end && r.end <= utf16_len,
+            "range {r:?} of a text of {utf16_len} units"
+        );
+    }
+    doc.sentences.len()
+}
+
+#[test]
+fn empty_text() {
+    assert_eq!(check(""), 0);
+    assert!(tokenize("").is_empty());
+}
+
+#[test]
+fn control_characters() {
+    let text: String = (0u8..=0x1f)
+        .map(char::from)
+        .chain(['\u{7f}', '\u{85}', 'a', '.', ' ', 'B'])
+        .collect();
+    check(&text);
+    assert_eq!(tokenize("\u{0}\u{1}\u{2}").len(), 0);
+}
+
+#[test]
+fn one_long_line_without_spaces() {
+    let text = "x".repeat(1 << 20);
+    check(&text);
+    assert_eq!(tokenize(&text).len(), 1);
+}
+
+#[test]
+fn long_runs_of_punctuation() {
+    check(&".".repeat(100_000));
+    check(&"U.S.".repeat(50_000));
+    check(&"—".repeat(100_000));
+    check(&"“".repeat(100_000));
+}
+
+#[test]
+fn replacement_characters_from_lone_surrogates() {
+    // A JS string with lone surrogates reaches Rust with U+FFFD in their place.
+    let text = "a\u{FFFD}b. \u{FFFD} Next.";
+    check(text);
+}
+
+#[test]
+fn large_news_text() {
+    let paragraph = "Moscow said on Monday it would suspend its mission to NATO. “It does not make much sense,” Lavrov said.\n\n";
+    let text = paragraph.repeat(10 * 1024 * 1024 / paragraph.len());
+    let sentences = check(&text);
+    assert_eq!(sentences, 2 * (10 * 1024 * 1024 / paragraph.len()));
+    assert_eq!(
+        segment(&text).paragraphs.len(),
+        10 * 1024 * 1024 / paragraph.len()
+    );
+}
