@@ -1,0 +1,211 @@
+// The npm tarball as a user gets it: `npm pack`, install into a fresh
+// project, then import it by name from Node, type-check against it, and
+// build a Vite app that runs it in Chromium with no request leaving 127.0.0.1.
+//
+// Build first: `node scripts/build.mjs package`. Run: `node --test tests/package/`.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import assert from 'node:assert/strict';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const run = promisify(execFile);
+
+/** Runs a command; on failure the error carries its stdout and stderr. */
+async function sh(cmd, args, options = {}) {
+  try {
+    return await run(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20, ...options });
+  } catch (e) {
+    e.message += `\n--- stdout\n${e.stdout}\n--- stderr\n${e.stderr}`;
+    throw e;
+  }
+}
+
+// npm must not read the registry or phone home from these tests.
+const npmEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+
+let temp;
+let tarball;
+let packed;
+let project;
+let viteOutput;
+
+before(async () => {
+  assert.ok(existsSync(join(root, 'dist/lib/dateline.wasm')), 'run `node scripts/build.mjs package` first');
+  temp = mkdtempSync(join(tmpdir(), 'dateline-tarball-'));
+  const { stdout } = await sh('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', temp], { cwd: root, env: npmEnv });
+  [packed] = JSON.parse(stdout.slice(stdout.indexOf('[')));
+  tarball = join(temp, packed.filename);
+
+  project = join(temp, 'app');
+  mkdirSync(project);
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'dateline-consumer', private: true, type: 'module' }, null, 2));
+  const install = ['install', '--no-audit', '--no-fund', '--no-package-lock', '--ignore-scripts'];
+  try {
+    await sh('npm', [...install, '--offline', tarball], { cwd: project, env: npmEnv });
+  } catch {
+    await sh('npm', [...install, tarball], { cwd: project, env: npmEnv });
+  }
+});
+
+after(() => {
+  if (temp && !process.env.KEEP_TEMP) rmSync(temp, { recursive: true, force: true });
+});
+
+describe('npm pack', () => {
+  test('the tarball holds dist/lib and the docs, not the sources', () => {
+    const files = packed.files.map((f) => f.path).sort();
+    const required = [
+      'package.json',
+      'dist/lib/index.js',
+      'dist/lib/index.d.ts',
+      'dist/lib/node.js',
+      'dist/lib/node.d.ts',
+      'dist/lib/dateline.wasm',
+      'dist/lib/wasm-inline.js',
+      'dist/lib/wasm-inline.d.ts',
+      'dist/lib/wasm/dateline.js',
+      'dist/lib/wasm/dateline.d.ts',
+    ];
+    for (const doc of ['README.md', 'LICENSE']) if (existsSync(join(root, doc))) required.push(doc);
+    for (const f of required) assert.ok(files.includes(f), `${f} is missing from the tarball: ${files.join(', ')}`);
+    for (const f of files) {
+      assert.ok(f.startsWith('dist/lib/') || ['package.json', 'README.md', 'LICENSE'].includes(f), `unexpected file in the tarball: ${f}`);
+      assert.ok(!/(^|\/)(src|node_modules|target|tests|benches|www|scripts)\//.test(f), `${f} should not be published`);
+    }
+    assert.ok(packed.size < 1024 * 1024, `tarball is ${packed.size} bytes`);
+  });
+});
+
+describe('installed from the tarball', () => {
+  test('Node: import { init, analyze, tokenize } from "dateline"', async () => {
+    const script = join(project, 'node-check.mjs');
+    writeFileSync(script, `
+      import { existsSync } from 'node:fs';
+      import { fileURLToPath } from 'node:url';
+      import { init, analyze, tokenize } from 'dateline';
+      await init();
+      await init();
+      const a = analyze('One. Two.');
+      console.log(JSON.stringify({
+        version: a.version,
+        sentences: a.documents[0].sentences.length,
+        tokens: tokenize('NATO’s chief spoke.').length,
+        resolved: fileURLToPath(import.meta.resolve('dateline')),
+        wasm: existsSync(fileURLToPath(import.meta.resolve('dateline/dateline.wasm'))),
+      }));
+    `);
+    const { stdout } = await sh(process.execPath, [script], { cwd: project });
+    const out = JSON.parse(stdout);
+    assert.equal(out.version, 1);
+    assert.equal(out.sentences, 2);
+    assert.equal(out.tokens, 5);
+    assert.ok(out.wasm, 'dateline/dateline.wasm resolves to a file');
+    assert.ok(out.resolved.startsWith(join(project, 'node_modules', 'dateline') + sep), `resolved to ${out.resolved}`);
+    assert.ok(out.resolved.endsWith(join('dist', 'lib', 'node.js')), 'Node picks the "node" export');
+  });
+
+  test('TypeScript: the "types" export resolves from the installed package', async () => {
+    const dir = join(project, 'ts');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: { target: 'es2022', module: 'esnext', moduleResolution: 'bundler', lib: ['es2022', 'dom'], types: [], strict: true, noEmit: true },
+      files: ['check.ts'],
+    }));
+    writeFileSync(join(dir, 'check.ts'), `
+      import { init, analyze, tokenize, type Analysis, type Token } from 'dateline';
+      await init();
+      const a: Analysis = analyze({ text: 'One. Two.', published: '2021-10-21' });
+      const t: Token[] = tokenize('x');
+      export const n: number = a.documents.length + t.length;
+      // @ts-expect-error: analyze needs documents
+      analyze();
+    `);
+    await sh(bin('tsc'), ['-p', dir, '--noEmit'], { cwd: project });
+  });
+
+  test('Vite: a built app runs dateline in Chromium, offline', { timeout: 60_000 }, async () => {
+    const app = join(project, 'vite-app');
+    mkdirSync(app);
+    writeFileSync(join(app, 'index.html'),
+      '<!doctype html>\n<html><head><meta charset="utf-8"><title>dateline in vite</title></head>\n' +
+      '<body><script type="module" src="/main.js"></script></body></html>\n');
+    writeFileSync(join(app, 'main.js'), [
+      "import { init, analyze } from 'dateline';",
+      'await init();',
+      "document.body.dataset.sentences = analyze('One. Two.').documents[0].sentences.length;",
+      '',
+    ].join('\n'));
+    // Vite comes from the repository; the app resolves `dateline` from its own node_modules.
+    const viteLink = join(project, 'node_modules', 'vite');
+    if (!existsSync(viteLink)) symlinkSync(join(root, 'node_modules', 'vite'), viteLink, 'dir');
+    const build = await sh(bin('vite'), ['build', '--logLevel', 'warn', '--outDir', 'dist', '--emptyOutDir'], {
+      cwd: app,
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+    const out = join(app, 'dist');
+    assert.ok(existsSync(join(out, 'index.html')));
+    viteOutput = `${build.stdout}${build.stderr}`.trim();
+
+    const server = await serveStatic(out);
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const context = await browser.newContext();
+      const requests = [];
+      const errors = [];
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        requests.push(url);
+        return url.startsWith(`${origin}/`) ? route.continue() : route.abort();
+      });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+      await page.goto(`${origin}/`);
+      await page.waitForFunction(() => document.body.dataset.sentences !== undefined, null, { timeout: 20_000 });
+      assert.equal(await page.evaluate(() => document.body.dataset.sentences), '2');
+      assert.deepEqual(errors, []);
+      const foreign = requests.filter((u) => !u.startsWith(`${origin}/`));
+      assert.deepEqual(foreign, [], 'every request stays on 127.0.0.1');
+      assert.ok(requests.some((u) => u.endsWith('.js')), `the page loaded its bundle: ${requests.join(', ')}`);
+    } finally {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  test('Vite: building with the package prints no warnings', () => {
+    assert.ok(viteOutput !== undefined, 'the Vite build did not run');
+    // At --logLevel warn Vite prints only warnings: the package should cause none in its users' builds.
+    assert.equal(viteOutput, '', 'vite build warned about the package');
+  });
+});
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
+
+/** A static file server for `dir` on 127.0.0.1 and a free port. */
+function serveStatic(dir) {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(dir + sep) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}

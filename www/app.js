@@ -1,0 +1,131 @@
+// Dateline's offline reader: analyses the embedded demo story and the
+// articles the reader adds, all in the page with the wasm core.
+
+import { init, analyze } from 'dateline';
+import { documentTitle } from './render.js';
+import { readEmbeddedCorpus } from './app/corpus.js';
+import { enableListKeys, renderLibrary } from './app/library.js';
+import { setupAdding } from './app/add.js';
+import { revealOffset, showArticle, showMessage, showStoryPanel } from './app/view.js';
+
+const $ = (selector) => document.querySelector(selector);
+
+const ui = {
+  story: $('#story-name'),
+  count: $('#doc-count'),
+  list: $('#doc-list'),
+  pane: $('#article-view'),
+  panel: $('#story-panel'),
+  layout: $('.layout'),
+};
+
+/** What the page shows: inputs and their analysis (same order), the selection. */
+const state = {
+  inputs: [],
+  analysis: null,
+  selected: null,
+  added: new Set(),
+  showSentences: false,
+};
+
+/** The analysed document and its text, by id. */
+function entry(id) {
+  const i = state.inputs.findIndex((input) => input.id === id);
+  return i < 0 ? null : { input: state.inputs[i], analysis: state.analysis.documents[i] };
+}
+
+/** Display titles of all documents, by id. */
+function titles() {
+  return new Map(state.inputs.map((input, i) => [input.id, documentTitle(state.analysis.documents[i], input.text)]));
+}
+
+/** Analyses `inputs` as one story and makes them the page's documents. Throws on bad input. */
+function load(inputs) {
+  const analysis = analyze(inputs);
+  state.inputs = inputs;
+  state.analysis = analysis;
+}
+
+/** Redraws the document list and the article count. */
+function renderList() {
+  const names = titles();
+  const items = state.inputs.map((input, i) => {
+    const doc = state.analysis.documents[i];
+    return {
+      id: input.id, title: names.get(input.id), source: doc.source ?? input.source,
+      sentences: doc.sentences.length, date: doc.dct?.value, added: state.added.has(input.id),
+    };
+  });
+  renderLibrary(ui.list, items, state.selected, select);
+  const n = state.inputs.length;
+  ui.count.textContent = `${n} ${n === 1 ? 'article' : 'articles'}`;
+}
+
+/** Selects a document: marks it in the list and shows it with the story panel. */
+function select(id) {
+  const found = entry(id);
+  if (!found) return;
+  state.selected = id;
+  for (const button of ui.list.querySelectorAll('button.doc-card')) {
+    if (button.dataset.document === id) button.setAttribute('aria-current', 'true');
+    else button.removeAttribute('aria-current');
+  }
+  const article = showArticle(ui.pane, {
+    analysis: found.analysis, text: found.input.text, entities: state.analysis.entities,
+    showSentences: state.showSentences, onToggle: (on) => { state.showSentences = on; },
+  });
+  const hasPanel = showStoryPanel(ui.panel, { analysis: state.analysis, documentId: id, titles: titles() });
+  ui.layout.classList.toggle('has-panel', hasPanel);
+  document.title = `${article.querySelector('.article-title').textContent} · Dateline`;
+  if (window.scrollY > ui.pane.offsetTop) window.scrollTo({ top: 0 });
+}
+
+/** Adds analysed articles to the story and selects the last one; returns a status line. */
+function add(inputs) {
+  load([...state.inputs, ...inputs]);
+  for (const input of inputs) state.added.add(input.id);
+  const last = inputs[inputs.length - 1].id;
+  state.selected = last;
+  renderList();
+  select(last);
+  const { analysis } = entry(last);
+  const title = documentTitle(analysis, inputs[inputs.length - 1].text);
+  return inputs.length === 1
+    ? `Added “${title}” (${analysis.sentences.length} sentences).`
+    : `Added ${inputs.length} articles.`;
+}
+
+/** Follows a chronology source button to its place in its article. */
+function onPanelClick(event) {
+  const button = event.target.closest('button.event-source');
+  if (!button) return;
+  select(button.dataset.document);
+  const found = entry(button.dataset.document);
+  if (found) revealOffset(ui.pane, found.analysis.sentences, Number(button.dataset.start));
+}
+
+/** Starts the page: loads the core, analyses the demo story, wires the controls. */
+async function main() {
+  const corpus = readEmbeddedCorpus();
+  ui.story.textContent = corpus.story || 'Your articles';
+  try {
+    await init();
+    load(corpus.documents);
+  } catch (e) {
+    showMessage(ui.pane, 'The analysis engine could not start', String(e?.message ?? e), true);
+    throw e;
+  }
+  state.selected = state.inputs[0]?.id ?? null;
+  renderList();
+  if (state.selected) select(state.selected);
+  else showMessage(ui.pane, 'No articles yet', 'Paste an article or open a .txt file to analyse it.');
+  enableListKeys(ui.list);
+  ui.panel.addEventListener('click', onPanelClick);
+  setupAdding({
+    form: $('#add-form'), fileInput: $('#file-input'), dropOverlay: $('#drop-overlay'),
+    error: $('#add-error'), status: $('#add-status'),
+  }, { add, takenIds: () => new Set(state.inputs.map((input) => input.id)) });
+  document.body.dataset.ready = 'true';
+}
+
+main();

@@ -1,0 +1,85 @@
+// Adding articles: the paste form, the file picker and drag-and-drop of
+// .txt files anywhere on the page. Each path ends in `add(inputs)`, which
+// analyses them and throws when the analysis does.
+
+import { makeInput, readTextFiles } from './corpus.js';
+
+/**
+ * Wires the controls. `add(inputs)` returns a short description of what
+ * was added; `takenIds()` the ids already in use.
+ */
+export function setupAdding({ form, fileInput, dropOverlay, error, status }, { add, takenIds }) {
+  /** Runs one add attempt, showing its result or its error inline. */
+  async function attempt(makeInputs, onSuccess) {
+    showError(error, null);
+    try {
+      const inputs = await makeInputs();
+      if (!inputs.length) return;
+      status.textContent = add(inputs);
+      onSuccess?.();
+    } catch (e) {
+      showError(error, e);
+    }
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const field = (name) => form.elements.namedItem(name)?.value ?? '';
+    attempt(() => [makeInput({ text: field('text'), title: field('title'), published: field('published') }, takenIds())],
+      () => form.reset());
+  });
+
+  fileInput.addEventListener('change', () => {
+    const files = [...fileInput.files];
+    attempt(() => readTextFiles(files, takenIds()), null).finally(() => { fileInput.value = ''; });
+  });
+
+  setupDrop(dropOverlay, (files) => attempt(() => readTextFiles(files, takenIds()), null));
+}
+
+/** Shows `e`'s message in the error box, or hides the box when `e` is null. */
+export function showError(box, e) {
+  if (!e) {
+    box.hidden = true;
+    box.textContent = '';
+    return;
+  }
+  const kind = e instanceof RangeError || e instanceof TypeError ? 'The article could not be analysed' : 'Could not add the article';
+  const message = String(e.message ?? e).replace(/^analyze:\s*/, '');
+  box.textContent = `${kind}: ${message}`;
+  box.hidden = false;
+}
+
+/** Whether a drag carries files (not text or links). */
+function carriesFiles(event) {
+  return [...(event.dataTransfer?.types ?? [])].includes('Files');
+}
+
+/** Page-wide drop target for files, with an overlay while dragging. */
+function setupDrop(overlay, onFiles) {
+  let depth = 0;
+  const show = (on) => { overlay.hidden = !on; };
+  document.addEventListener('dragenter', (event) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    depth++;
+    show(true);
+  });
+  document.addEventListener('dragover', (event) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  });
+  document.addEventListener('dragleave', (event) => {
+    if (!carriesFiles(event)) return;
+    depth = Math.max(0, depth - 1);
+    if (!depth) show(false);
+  });
+  document.addEventListener('drop', (event) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    depth = 0;
+    show(false);
+    onFiles([...event.dataTransfer.files]);
+  });
+}
