@@ -32,7 +32,14 @@ export function buildPackage() {
     run(bin('wasm-opt'), ['-O3', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
       '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
       join(bindgenOut, 'dateline_bg.wasm'), '-o', join(lib, 'dateline.wasm')]));
-  copyFileSync(join(bindgenOut, 'dateline.js'), join(lib, 'wasm', 'dateline.js'));
+  // The glue's default `new URL('dateline_bg.wasm', import.meta.url)` names a
+  // file the package does not ship (init() always passes the wasm), and
+  // bundlers warn about it; make the default an explicit error instead.
+  const glue = readFileSync(join(bindgenOut, 'dateline.js'), 'utf8');
+  const defaultPath = "module_or_path = new URL('dateline_bg.wasm', import.meta.url);";
+  if (!glue.includes(defaultPath)) throw new Error('wasm-bindgen glue changed: no default wasm URL to replace');
+  writeFileSync(join(lib, 'wasm', 'dateline.js'), glue.replace(defaultPath,
+    "throw new Error('dateline: the wasm module must be passed to init()');"));
   copyFileSync(join(bindgenOut, 'dateline.d.ts'), join(lib, 'wasm', 'dateline.d.ts'));
   const base64 = readFileSync(join(lib, 'dateline.wasm')).toString('base64');
   writeFileSync(join(lib, 'wasm-inline.js'), `// The wasm core, base64-encoded, so init() needs no fetch.\nexport default "${base64}";\n`);

@@ -31,6 +31,11 @@ node scripts/build.mjs
 section "js: the wasm package in Node"
 node --test tests/js/
 
+section "js: date cases under other time zones (results must not depend on TZ)"
+for tz in UTC Pacific/Kiritimati America/Los_Angeles; do
+  TZ=$tz node --test tests/js/dates.test.mjs
+done
+
 section "js: TypeScript types"
 node_modules/.bin/tsc -p tests/types --noEmit
 

@@ -2,12 +2,14 @@
 
 use std::collections::HashSet;
 
-use crate::analysis::{Analysis, Dct, DctBasis, Document, Range, TokenRecord, FORMAT_VERSION};
+use crate::analysis::{Analysis, Dct, DctBasis, Document, Range, Timex, TokenRecord, FORMAT_VERSION};
 use crate::error::Error;
 use crate::input::{DocInput, Options};
-use crate::offsets::Utf16Map;
+use crate::offsets::{Utf16Cursor, Utf16Map};
 use crate::span::Span;
 use crate::time::calendar::CalendarDate;
+use crate::time::recognize::RecognizeOptions;
+use crate::time::{self, dct, Mention};
 use crate::tokenize::{segment, Segmentation};
 
 /// Longest line, in chars, taken as a headline when no title is given.
@@ -22,54 +24,134 @@ pub fn analyze(docs: &[DocInput], options: &Options) -> Result<Analysis, Error> 
         Some(r) => Some(parse_date(r, "options.reference")?),
         None => None,
     };
+    let recognize_options = RecognizeOptions { day_first: options.day_first };
+    let given_ids: HashSet<&str> = docs.iter().filter_map(|d| d.id.as_deref()).collect();
     let mut seen_ids = HashSet::new();
-    let mut documents = Vec::with_capacity(docs.len());
+    let mut prepared = Vec::with_capacity(docs.len());
     for (i, doc) in docs.iter().enumerate() {
-        let id = doc.id.clone().unwrap_or_else(|| format!("doc-{}", i + 1));
+        let id = doc.id.clone().unwrap_or_else(|| default_id(i, &given_ids));
         if !seen_ids.insert(id.clone()) {
-            return Err(Error::range(format!(
-                "two documents have the id {id:?}; give each document its own id"
-            )));
+            return Err(Error::range(format!("two documents have the id {id:?}; give each document its own id")));
         }
-        let published = match &doc.published {
+        let given = match &doc.published {
             Some(p) => Some(parse_date(p, &format!("published of document {id:?}"))?),
-            None => None,
+            None => reference,
         };
-        let dct = match published.or(reference) {
-            Some(date) => Dct {
-                value: Some(date.to_string()),
-                basis: DctBasis::Given,
-            },
-            None => Dct {
-                value: None,
-                basis: DctBasis::Unknown,
-            },
-        };
-        documents.push(analyze_document(id, doc, dct));
+        prepared.push(Prepared::new(id, doc, given, recognize_options));
     }
-    Ok(Analysis {
-        version: FORMAT_VERSION,
-        documents,
-        entities: Vec::new(),
-        timeline: Vec::new(),
-    })
+
+    // Undated articles: their own text first, then the corpus.
+    let own: Vec<Option<CalendarDate>> = prepared.iter().map(|p| p.dct.or(p.inferred)).collect();
+    let mentions: Vec<&[Mention]> = prepared.iter().map(|p| p.mentions.as_slice()).collect();
+    let from_corpus = dct::infer_from_corpus(&own, &mentions);
+
+    let documents = prepared
+        .into_iter()
+        .zip(docs)
+        .zip(from_corpus)
+        .map(|((p, doc), corpus_date)| {
+            let dct = match (p.dct, p.inferred.or(corpus_date)) {
+                (Some(date), _) => Dct { value: Some(date.to_string()), basis: DctBasis::Given },
+                (None, Some(date)) => Dct { value: Some(date.to_string()), basis: DctBasis::Inferred },
+                (None, None) => Dct { value: None, basis: DctBasis::Unknown },
+            };
+            p.finish(doc, dct)
+        })
+        .collect();
+    Ok(Analysis { version: FORMAT_VERSION, documents, entities: Vec::new(), timeline: Vec::new() })
+}
+
+/// A document segmented and scanned, waiting for its date.
+struct Prepared {
+    id: String,
+    seg: Segmentation,
+    mentions: Vec<Mention>,
+    /// The given date (published or options.reference).
+    dct: Option<CalendarDate>,
+    /// The date its own text implies, when none is given.
+    inferred: Option<CalendarDate>,
+}
+
+impl Prepared {
+    fn new(id: String, doc: &DocInput, dct: Option<CalendarDate>, options: RecognizeOptions) -> Prepared {
+        let seg = segment(&doc.text);
+        let mentions = time::recognize_text(&doc.text, &seg, options);
+        let inferred = if dct.is_none() { dct::infer_from_text(&doc.text, &seg, &mentions) } else { None };
+        Prepared { id, seg, mentions, dct, inferred }
+    }
+
+    /// Resolves the timexes against the chosen date and converts every span to UTF-16.
+    fn finish(self, doc: &DocInput, dct: Dct) -> Document {
+        let text = doc.text.as_str();
+        let date = dct.value.as_deref().and_then(CalendarDate::parse_iso);
+        let timexes = time::resolve_mentions(&self.mentions, date);
+        let seg = &self.seg;
+        let body: Vec<Span> = match (seg.paragraphs.first(), seg.paragraphs.last()) {
+            (Some(first), Some(last)) => vec![Span::new(first.start, last.end)],
+            _ => Vec::new(),
+        };
+        let title = doc.title.clone().or_else(|| headline(text, seg).map(str::to_owned));
+
+        let boundaries = body
+            .iter()
+            .chain(&seg.paragraphs)
+            .chain(&seg.sentences)
+            .chain(timexes.iter().map(|t| &t.span))
+            .flat_map(|s| [s.start, s.end]);
+        let map = Utf16Map::new(text, boundaries);
+        let ranges =
+            |spans: &[Span]| spans.iter().map(|s| Range { start: map.get(s.start), end: map.get(s.end) }).collect();
+        Document {
+            id: self.id,
+            title,
+            source: doc.source.clone(),
+            dct,
+            body: ranges(&body),
+            boilerplate: Vec::new(),
+            paragraphs: ranges(&seg.paragraphs),
+            sentences: ranges(&seg.sentences),
+            mentions: Vec::new(),
+            timexes: timexes.iter().map(|t| timex_record(text, t, &map)).collect(),
+        }
+    }
+}
+
+/// A resolved timex in the output shape (UTF-16 offsets).
+fn timex_record(text: &str, t: &time::Timex, map: &Utf16Map) -> Timex {
+    Timex {
+        start: map.get(t.span.start),
+        end: map.get(t.span.end),
+        text: t.span.slice(text).to_owned(),
+        timex_type: t.timex_type,
+        value: t.value.to_string(),
+        modifier: t.modifier,
+        anchor: t.anchor,
+    }
+}
+
+/// The temporal expressions of one text, resolved against `reference` (an
+/// ISO date), with UTF-16 offsets.
+pub fn find_dates(text: &str, reference: Option<&str>, day_first: bool) -> Result<Vec<Timex>, Error> {
+    let reference = reference.map(|r| parse_date(r, "reference")).transpose()?;
+    let found = time::find_dates(text, reference, RecognizeOptions { day_first });
+    let map = Utf16Map::new(text, found.iter().flat_map(|t| [t.span.start, t.span.end]));
+    Ok(found.iter().map(|t| timex_record(text, t, &map)).collect())
 }
 
 /// Analyses one text with default options. Total: never fails.
 pub fn analyze_text(text: &str) -> Analysis {
-    analyze(&[DocInput::from_text(text)], &Options::default())
-        .expect("one document with no metadata always analyses")
+    analyze(&[DocInput::from_text(text)], &Options::default()).expect("one document with no metadata always analyses")
 }
 
 /// The tokens of `text` with UTF-16 offsets (see [`crate::tokenize::segment`]).
 pub fn tokenize(text: &str) -> Vec<TokenRecord> {
-    let tokens = segment(text).tokens;
-    let map = Utf16Map::new(text, tokens.iter().flat_map(|t| [t.span.start, t.span.end]));
-    tokens
+    let mut cursor = Utf16Cursor::new(text);
+    segment(text)
+        .tokens
         .iter()
         .map(|t| TokenRecord {
-            start: map.get(t.span.start),
-            end: map.get(t.span.end),
+            start: cursor.to_utf16(t.span.start),
+            end: cursor.to_utf16(t.span.end),
             kind: t.kind,
             sentence: t.sentence,
         })
@@ -84,10 +166,21 @@ pub fn parse_doc_lines(jsonl: &str) -> Result<Vec<DocInput>, Error> {
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
         .map(|(i, line)| {
-            serde_json::from_str(line)
-                .map_err(|e| Error::shape(format!("line {}: not a document ({e})", i + 1)))
+            serde_json::from_str(line).map_err(|e| Error::shape(format!("line {}: not a document ({e})", i + 1)))
         })
         .collect()
+}
+
+/// `doc-N` for the document at position `index`, with a suffix if a given id took it.
+fn default_id(index: usize, given: &HashSet<&str>) -> String {
+    let base = format!("doc-{}", index + 1);
+    let mut id = base.clone();
+    let mut n = 1;
+    while given.contains(id.as_str()) {
+        n += 1;
+        id = format!("{base}-{n}");
+    }
+    id
 }
 
 /// Parses an ISO date given as an input field named `what`.
@@ -95,48 +188,6 @@ fn parse_date(value: &str, what: &str) -> Result<CalendarDate, Error> {
     CalendarDate::parse_iso(value).ok_or_else(|| {
         Error::range(format!("{what} is {value:?}, not an ISO 8601 date; write it as YYYY-MM-DD, e.g. \"2021-10-21\""))
     })
-}
-
-/// The per-document stages, with offsets converted to UTF-16 at the end.
-fn analyze_document(id: String, doc: &DocInput, dct: Dct) -> Document {
-    let text = doc.text.as_str();
-    let seg = segment(text);
-    let body: Vec<Span> = match (seg.paragraphs.first(), seg.paragraphs.last()) {
-        (Some(first), Some(last)) => vec![Span::new(first.start, last.end)],
-        _ => Vec::new(),
-    };
-    let title = doc
-        .title
-        .clone()
-        .or_else(|| headline(text, &seg).map(str::to_owned));
-
-    let boundaries = body
-        .iter()
-        .chain(&seg.paragraphs)
-        .chain(&seg.sentences)
-        .flat_map(|s| [s.start, s.end]);
-    let map = Utf16Map::new(text, boundaries);
-    let ranges = |spans: &[Span]| {
-        spans
-            .iter()
-            .map(|s| Range {
-                start: map.get(s.start),
-                end: map.get(s.end),
-            })
-            .collect()
-    };
-    Document {
-        id,
-        title,
-        source: doc.source.clone(),
-        dct,
-        body: ranges(&body),
-        boilerplate: Vec::new(),
-        paragraphs: ranges(&seg.paragraphs),
-        sentences: ranges(&seg.sentences),
-        mentions: Vec::new(),
-        timexes: Vec::new(),
-    }
 }
 
 /// The article's headline: a short first paragraph on one line, followed by

@@ -24,18 +24,12 @@ enum ErrorKind {
 impl Error {
     /// A value of the wrong shape or type.
     pub(crate) fn shape(message: impl Into<String>) -> Error {
-        Error {
-            kind: ErrorKind::Shape,
-            message: message.into(),
-        }
+        Error { kind: ErrorKind::Shape, message: message.into() }
     }
 
     /// A value of the right type but out of range.
     pub(crate) fn range(message: impl Into<String>) -> Error {
-        Error {
-            kind: ErrorKind::Range,
-            message: message.into(),
-        }
+        Error { kind: ErrorKind::Range, message: message.into() }
     }
 
     /// Whether the value had the right type but an unacceptable content (a

@@ -27,10 +27,7 @@ pub struct DocInput {
 impl DocInput {
     /// A document with just its text.
     pub fn from_text(text: impl Into<String>) -> DocInput {
-        DocInput {
-            text: text.into(),
-            ..DocInput::default()
-        }
+        DocInput { text: text.into(), ..DocInput::default() }
     }
 }
 
@@ -44,6 +41,9 @@ pub struct Options {
     /// Entity types to keep (all when absent).
     #[serde(default)]
     pub types: Option<Vec<EntityType>>,
+    /// Read numeric dates like `06/10/2021` day first (6 October); the default is month first.
+    #[serde(default)]
+    pub day_first: bool,
     /// Chronology options.
     #[serde(default)]
     pub timeline: TimelineOptions,

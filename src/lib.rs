@@ -32,6 +32,6 @@ pub mod tokenize;
 mod wasm;
 
 pub use analysis::Analysis;
-pub use analyze::{analyze, analyze_text, parse_doc_lines, tokenize};
+pub use analyze::{analyze, analyze_text, find_dates, parse_doc_lines, tokenize};
 pub use error::Error;
 pub use input::{DocInput, Options, TimelineOptions};

@@ -49,6 +49,34 @@ impl Utf16Map {
     }
 }
 
+/// Converts a non-decreasing sequence of byte offsets of one text to UTF-16
+/// offsets, walking the text once (for streams such as tokens in order).
+#[derive(Debug, Clone)]
+pub struct Utf16Cursor<'t> {
+    text: &'t str,
+    byte: usize,
+    unit: usize,
+}
+
+impl<'t> Utf16Cursor<'t> {
+    /// A cursor at the start of `text`.
+    pub fn new(text: &'t str) -> Utf16Cursor<'t> {
+        Utf16Cursor { text, byte: 0, unit: 0 }
+    }
+
+    /// The UTF-16 offset of byte offset `byte` (a char boundary). Offsets
+    /// should not decrease between calls; one that does restarts the walk.
+    pub fn to_utf16(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            self.byte = 0;
+            self.unit = 0;
+        }
+        self.unit += utf16_len(&self.text[self.byte..byte]);
+        self.byte = byte;
+        self.unit
+    }
+}
+
 /// Number of UTF-16 code units needed to encode `text`.
 pub fn utf16_len(text: &str) -> usize {
     // Fast path: ASCII bytes are one unit each; otherwise count per char.
@@ -73,6 +101,14 @@ mod tests {
         assert_eq!(map.get(6), 3);
         assert_eq!(map.get(9), 4);
         assert_eq!(map.get(10), 5);
+    }
+
+    #[test]
+    fn cursor_walks_forward_and_restarts() {
+        let text = "é😀’a";
+        let mut cursor = Utf16Cursor::new(text);
+        assert_eq!([0, 2, 6, 6, 10].map(|b| cursor.to_utf16(b)), [0, 1, 3, 3, 5]);
+        assert_eq!(cursor.to_utf16(2), 1);
     }
 
     #[test]

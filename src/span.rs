@@ -6,9 +6,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// Spans are the only offsets inside the Rust core; they become UTF-16 code
 /// units exactly once, at the output boundary (see [`crate::offsets`]).
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Span {
     /// First byte of the range.
     pub start: usize,

@@ -5,7 +5,8 @@
 //! `RangeError` objects. The JavaScript package (`www/lib/`) wraps these
 //! exports into the public API.
 
-use js_sys::{Array, JsString};
+use js_sys::{Array, JsString, Object, Reflect};
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -36,8 +37,18 @@ export interface Options {
   reference?: string;
   /** Entity types to keep (all when absent). */
   types?: EntityType[];
+  /** Read numeric dates like 06/10/2021 day first (6 October); default month first. */
+  dayFirst?: boolean;
   /** Chronology options. */
   timeline?: { /** Keep only the most salient events. */ maxEvents?: number };
+}
+
+/** Options for `findDates`. */
+export interface DateOptions {
+  /** The date relative expressions are resolved against (ISO 8601, e.g. "2021-10-21"). */
+  reference?: string;
+  /** Read numeric dates like 06/10/2021 day first (6 October); default month first. */
+  dayFirst?: boolean;
 }
 
 /** A text range. */
@@ -164,8 +175,12 @@ pub fn analyze(docs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {
-        serde_wasm_bindgen::from_value(options)
-            .map_err(|e| type_error(&format!("analyze: bad options: {e}")))?
+        check_keys(&options, "analyze: options", &["reference", "types", "dayFirst", "timeline"])?;
+        let timeline = Reflect::get(&options, &"timeline".into()).unwrap_or(JsValue::UNDEFINED);
+        if timeline.is_object() {
+            check_keys(&timeline, "analyze: options.timeline", &["maxEvents"])?;
+        }
+        from_js(options, "analyze: options")?
     };
     let analysis = crate::analyze(&docs, &options).map_err(|e| {
         if e.is_out_of_range() {
@@ -177,6 +192,27 @@ pub fn analyze(docs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     to_js(&analysis)
 }
 
+/// The temporal expressions of `text`, resolved against `options.reference`.
+#[wasm_bindgen(js_name = findDates, skip_typescript)]
+pub fn find_dates(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields, rename_all = "camelCase")]
+    struct DateOptions {
+        reference: Option<String>,
+        #[serde(default)]
+        day_first: bool,
+    }
+    let options: DateOptions = if options.is_undefined() || options.is_null() {
+        DateOptions { reference: None, day_first: false }
+    } else {
+        check_keys(&options, "findDates: options", &["reference", "dayFirst"])?;
+        from_js(options, "findDates: options")?
+    };
+    let timexes = crate::find_dates(text, options.reference.as_deref(), options.day_first)
+        .map_err(|e| JsValue::from(js_sys::RangeError::new(&format!("findDates: {e}"))))?;
+    to_js(&timexes)
+}
+
 /// Tokens of `text` packed as `[start, end, kind code, sentence]` per token
 /// (UTF-16 offsets); the JavaScript wrapper turns them into objects.
 #[wasm_bindgen(js_name = tokenizePacked)]
@@ -184,12 +220,7 @@ pub fn tokenize_packed(text: &str) -> Vec<u32> {
     let tokens = crate::tokenize(text);
     let mut packed = Vec::with_capacity(tokens.len() * 4);
     for t in tokens {
-        packed.extend([
-            t.start as u32,
-            t.end as u32,
-            t.kind.code(),
-            t.sentence as u32,
-        ]);
+        packed.extend([t.start as u32, t.end as u32, t.kind.code(), t.sentence as u32]);
     }
     packed
 }
@@ -197,11 +228,7 @@ pub fn tokenize_packed(text: &str) -> Vec<u32> {
 /// The documents of an `analyze` call, with errors that say which one is wrong.
 fn doc_inputs(docs: JsValue) -> Result<Vec<DocInput>, JsValue> {
     if Array::is_array(&docs) {
-        Array::from(&docs)
-            .iter()
-            .enumerate()
-            .map(|(i, d)| doc_input(d, &format!("docs[{i}]")))
-            .collect()
+        Array::from(&docs).iter().enumerate().map(|(i, d)| doc_input(d, &format!("docs[{i}]"))).collect()
     } else {
         Ok(vec![doc_input(docs, "docs")?])
     }
@@ -217,7 +244,49 @@ fn doc_input(value: JsValue, what: &str) -> Result<DocInput, JsValue> {
             value.js_typeof().as_string().unwrap_or_default()
         )));
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| type_error(&format!("analyze: {what}: {e}")))
+    check_keys(&value, &format!("analyze: {what}"), &["id", "text", "title", "published", "source"])?;
+    from_js(value, &format!("analyze: {what}"))
+}
+
+/// Refuses an object with a key outside `allowed` (serde-wasm-bindgen ignores
+/// unknown keys, so a typo like `publised` would pass silently).
+fn check_keys(value: &JsValue, what: &str, allowed: &[&str]) -> Result<(), JsValue> {
+    if !value.is_object() || Array::is_array(value) {
+        return Err(type_error(&format!("{what} must be an object")));
+    }
+    for key in Object::keys(value.unchecked_ref::<Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !allowed.contains(&key.as_str()) {
+            return Err(type_error(&format!(
+                "{what} has an unknown field {key:?}; expected one of {}",
+                allowed.join(", ")
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Deserializes a JS value, with errors that name the field and read as JavaScript.
+fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
+    serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value)).map_err(|e| {
+        let path = e.path().to_string();
+        let message = js_message(e.into_inner())
+            .replace("floating point", "number")
+            .replace("expected usize", "expected a whole number ≥ 0")
+            .replace("expected u32", "expected a whole number ≥ 0")
+            .replace("a boolean", "true or false");
+        let field = if path == "." { String::new() } else { format!(".{path}") };
+        type_error(&format!("{what}{field}: {message}"))
+    })
+}
+
+/// The message of a serde-wasm-bindgen error, without the "Error: " prefix.
+fn js_message(error: serde_wasm_bindgen::Error) -> String {
+    let value: JsValue = error.into();
+    match value.dyn_ref::<js_sys::Error>() {
+        Some(e) => String::from(e.message()),
+        None => value.as_string().unwrap_or_else(|| "invalid value".into()),
+    }
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {

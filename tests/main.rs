@@ -2,6 +2,8 @@
 
 #[path = "rust/cli.rs"]
 mod cli;
+#[path = "rust/dates.rs"]
+mod dates;
 #[path = "rust/offsets.rs"]
 mod offsets;
 #[path = "rust/robustness.rs"]

@@ -4,17 +4,22 @@ use std::io::{Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use dateline::{analyze, parse_doc_lines, tokenize, DocInput, Options};
+use dateline::{analyze, find_dates, parse_doc_lines, tokenize, DocInput, Options};
 
 const USAGE: &str = "\
 usage: dateline analyze FILE... [--dct DATE] [--pretty]
        dateline analyze --docs DOCS.jsonl [--pretty]
        dateline tokenize FILE [--pretty]
+       dateline dates --reference DATE [--day-first] < LINES
+
 
   analyze    print the Analysis (JSON) of the articles in FILE...; '-' reads stdin
   tokenize   print the tokens of FILE as JSON: start, end (UTF-16 code units), kind, sentence
+  dates      for each line on stdin, print one JSON array of its temporal expressions
   --dct DATE     the publication date (YYYY-MM-DD) of every FILE
   --docs FILE    one JSON document per line: {\"id\", \"text\", \"title\", \"published\", \"source\"}
+  --reference DATE   the date (YYYY-MM-DD) relative expressions are resolved against
+  --day-first    read 06/10/2021 as 6 October (default: June 10)
   --pretty       indent the JSON";
 
 /// A failure reported as one line on stderr, with exit status 2.
@@ -37,6 +42,8 @@ struct Flags {
     files: Vec<String>,
     dct: Option<String>,
     docs: Option<String>,
+    reference: Option<String>,
+    day_first: bool,
     pretty: bool,
 }
 
@@ -55,9 +62,8 @@ fn run(args: &[String]) -> Result<(), Failure> {
         }
         "analyze" => run_analyze(parse_flags(rest)?),
         "tokenize" => run_tokenize(parse_flags(rest)?),
-        other => Err(Failure(format!(
-            "unknown command {other:?}; try 'dateline --help'"
-        ))),
+        "dates" => run_dates(parse_flags(rest)?),
+        other => Err(Failure(format!("unknown command {other:?}; try 'dateline --help'"))),
     }
 }
 
@@ -66,19 +72,17 @@ fn parse_flags(args: &[String]) -> Result<Flags, Failure> {
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let mut value = |name: &str| {
-            args.next()
-                .cloned()
-                .ok_or_else(|| Failure(format!("{name} needs a value; try 'dateline --help'")))
+            args.next().cloned().ok_or_else(|| Failure(format!("{name} needs a value; try 'dateline --help'")))
         };
         match arg.as_str() {
             "--pretty" => flags.pretty = true,
             "--dct" => flags.dct = Some(value("--dct")?),
             "--docs" => flags.docs = Some(value("--docs")?),
+            "--reference" => flags.reference = Some(value("--reference")?),
+            "--day-first" => flags.day_first = true,
             "-" => flags.files.push(arg.clone()),
             flag if flag.starts_with('-') => {
-                return Err(Failure(format!(
-                    "unknown option {flag:?}; try 'dateline --help'"
-                )));
+                return Err(Failure(format!("unknown option {flag:?}; try 'dateline --help'")));
             }
             _ => flags.files.push(arg.clone()),
         }
@@ -89,16 +93,11 @@ fn parse_flags(args: &[String]) -> Result<Flags, Failure> {
 fn run_analyze(flags: Flags) -> Result<(), Failure> {
     let docs = match (&flags.docs, flags.files.is_empty()) {
         (Some(_), false) => return Err(Failure("give either FILE... or --docs, not both".into())),
-        (None, true) => {
-            return Err(Failure(
-                "analyze needs FILE... or --docs DOCS.jsonl; '-' reads stdin".into(),
-            ))
-        }
+        (None, true) => return Err(Failure("analyze needs FILE... or --docs DOCS.jsonl; '-' reads stdin".into())),
         (Some(path), true) => {
             if flags.dct.is_some() {
                 return Err(Failure(
-                    "--dct applies to FILE...; with --docs give each line a \"published\" date"
-                        .into(),
+                    "--dct applies to FILE...; with --docs give each line a \"published\" date".into(),
                 ));
             }
             parse_doc_lines(&read_text(path)?).map_err(|e| Failure(format!("{path}: {e}")))?
@@ -108,11 +107,7 @@ fn run_analyze(flags: Flags) -> Result<(), Failure> {
             .iter()
             .map(|path| {
                 let text = read_text(path)?;
-                Ok(DocInput {
-                    id: Some(document_id(path)),
-                    published: flags.dct.clone(),
-                    ..DocInput::from_text(text)
-                })
+                Ok(DocInput { id: Some(document_id(path)), published: flags.dct.clone(), ..DocInput::from_text(text) })
             })
             .collect::<Result<_, Failure>>()?,
     };
@@ -122,14 +117,26 @@ fn run_analyze(flags: Flags) -> Result<(), Failure> {
 
 fn run_tokenize(flags: Flags) -> Result<(), Failure> {
     let [path] = flags.files.as_slice() else {
-        return Err(Failure(
-            "tokenize needs exactly one FILE ('-' reads stdin)".into(),
-        ));
+        return Err(Failure("tokenize needs exactly one FILE ('-' reads stdin)".into()));
     };
     if flags.dct.is_some() || flags.docs.is_some() {
         return Err(Failure("tokenize takes only FILE and --pretty".into()));
     }
     print_json(&tokenize(&read_text(path)?), flags.pretty)
+}
+
+fn run_dates(flags: Flags) -> Result<(), Failure> {
+    let Some(reference) = flags.reference.as_deref() else {
+        return Err(Failure("dates needs --reference YYYY-MM-DD (the date relative expressions count from)".into()));
+    };
+    if !flags.files.iter().all(|f| f == "-") || flags.dct.is_some() || flags.docs.is_some() {
+        return Err(Failure("dates reads lines on stdin and takes only --reference, --day-first and --pretty".into()));
+    }
+    for line in read_text("-")?.lines() {
+        let timexes = find_dates(line, Some(reference), flags.day_first).map_err(|e| Failure(e.to_string()))?;
+        print_json(&timexes, flags.pretty)?;
+    }
+    Ok(())
 }
 
 /// A document's id: its file name without the extension ("stdin" for '-').
@@ -138,10 +145,9 @@ fn document_id(path: &str) -> String {
         return "stdin".into();
     }
     let path = Path::new(path);
-    path.file_stem().or(path.file_name()).map_or_else(
-        || path.display().to_string(),
-        |s| s.to_string_lossy().into_owned(),
-    )
+    path.file_stem()
+        .or(path.file_name())
+        .map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned())
 }
 
 /// The UTF-8 text of a file, or of stdin for '-'.
@@ -163,20 +169,10 @@ fn read_text(path: &str) -> Result<String, Failure> {
 }
 
 fn print_json<T: serde::Serialize>(value: &T, pretty: bool) -> Result<(), Failure> {
-    let json = if pretty {
-        serde_json::to_string_pretty(value)
-    } else {
-        serde_json::to_string(value)
-    };
+    let json = if pretty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
     let json = json.map_err(|e| Failure(format!("cannot write JSON: {e}")))?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "{json}")
-        .or_else(|e| {
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                Ok(())
-            } else {
-                Err(e)
-            }
-        })
+        .or_else(|e| if e.kind() == std::io::ErrorKind::BrokenPipe { Ok(()) } else { Err(e) })
         .map_err(|e| Failure(format!("cannot write output: {e}")))
 }

@@ -13,10 +13,8 @@ pub struct CalendarDate {
 impl CalendarDate {
     /// The date, or `None` when it does not exist (31 April, 29 February 2021).
     pub fn new(year: i32, month: u8, day: u8) -> Option<CalendarDate> {
-        let valid = (1..=9999).contains(&year)
-            && (1..=12).contains(&month)
-            && day >= 1
-            && day <= days_in_month(year, month);
+        let valid =
+            (1..=9999).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
         valid.then_some(CalendarDate { year, month, day })
     }
 
@@ -40,11 +38,7 @@ impl CalendarDate {
                 return None;
             }
         }
-        CalendarDate::new(
-            parse_digits(y)? as i32,
-            parse_digits(m)? as u8,
-            parse_digits(d)? as u8,
-        )
+        CalendarDate::new(parse_digits(y)? as i32, parse_digits(m)? as u8, parse_digits(d)? as u8)
     }
 
     /// The year.
@@ -60,6 +54,65 @@ impl CalendarDate {
     /// The day of the month, from 1.
     pub fn day(&self) -> u8 {
         self.day
+    }
+
+    /// Days since 1970-01-01 (negative before).
+    pub fn to_days(&self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` days after 1970-01-01, if within years 1–9999.
+    pub fn from_days(days: i64) -> Option<CalendarDate> {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        CalendarDate::new(i32::try_from(year).ok()?, month, day)
+    }
+
+    /// The date `n` days later (earlier when negative), if it exists.
+    pub fn add_days(&self, n: i64) -> Option<CalendarDate> {
+        CalendarDate::from_days(self.to_days() + n)
+    }
+
+    /// The same day `n` months later (earlier when negative), clamped to the
+    /// month's last day (31 March minus one month is 28 or 29 February).
+    pub fn add_months(&self, n: i32) -> Option<CalendarDate> {
+        let index = self.year * 12 + i32::from(self.month) - 1 + n;
+        let (year, month) = (index.div_euclid(12), (index.rem_euclid(12) + 1) as u8);
+        CalendarDate::new(year, month, self.day.min(days_in_month(year, month)))
+    }
+
+    /// ISO weekday: Monday 1 … Sunday 7.
+    pub fn weekday(&self) -> u8 {
+        // 1970-01-01 was a Thursday (4).
+        ((self.to_days() + 3).rem_euclid(7) + 1) as u8
+    }
+
+    /// The ISO 8601 week: (week-numbering year, week 1–53).
+    pub fn iso_week(&self) -> (i32, u8) {
+        let thursday = self.add_days(4 - i64::from(self.weekday())).unwrap_or(*self);
+        let jan1 = CalendarDate { year: thursday.year, month: 1, day: 1 };
+        (thursday.year, ((thursday.to_days() - jan1.to_days()) / 7 + 1) as u8)
+    }
+
+    /// The Monday of ISO week `week` of `year`, if that week exists.
+    pub fn from_iso_week(year: i32, week: u8) -> Option<CalendarDate> {
+        let jan4 = CalendarDate::new(year, 1, 4)?;
+        let monday = jan4.add_days(1 - i64::from(jan4.weekday()))?.add_days(7 * (i64::from(week) - 1))?;
+        (week >= 1 && monday.iso_week() == (year, week)).then_some(monday)
     }
 }
 
@@ -105,10 +158,7 @@ fn is_iso_time(s: &str) -> bool {
     let fields: Vec<&str> = clock.split(':').collect();
     let limits = [23, 59, 60];
     let clock_ok = (2..=3).contains(&fields.len())
-        && fields
-            .iter()
-            .zip(limits)
-            .all(|(f, max)| f.len() == 2 && parse_digits(f).is_some_and(|v| v <= max));
+        && fields.iter().zip(limits).all(|(f, max)| f.len() == 2 && parse_digits(f).is_some_and(|v| v <= max));
     let offset_ok = match offset {
         "" | "Z" | "z" => true,
         o => {
@@ -122,6 +172,42 @@ fn is_iso_time(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn d(s: &str) -> CalendarDate {
+        CalendarDate::parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn day_numbers_round_trip() {
+        assert_eq!(d("1970-01-01").to_days(), 0);
+        for s in ["0001-01-01", "1600-02-29", "1999-12-31", "2000-02-29", "2021-10-21", "9999-12-31"] {
+            assert_eq!(CalendarDate::from_days(d(s).to_days()), Some(d(s)), "{s}");
+        }
+        assert_eq!(d("2021-03-01").add_days(-1), Some(d("2021-02-28")));
+        assert_eq!(d("2024-03-01").add_days(-1), Some(d("2024-02-29")));
+        assert_eq!(d("2021-12-31").add_days(1), Some(d("2022-01-01")));
+    }
+
+    #[test]
+    fn months_clamp_to_the_last_day() {
+        assert_eq!(d("2021-03-31").add_months(-1), Some(d("2021-02-28")));
+        assert_eq!(d("2024-03-31").add_months(-1), Some(d("2024-02-29")));
+        assert_eq!(d("2021-11-15").add_months(3), Some(d("2022-02-15")));
+        assert_eq!(d("2021-01-15").add_months(-13), Some(d("2019-12-15")));
+    }
+
+    #[test]
+    fn weekdays_and_iso_weeks() {
+        assert_eq!(d("2021-10-21").weekday(), 4); // Thursday
+        assert_eq!(d("2021-10-18").weekday(), 1);
+        assert_eq!(d("2021-10-21").iso_week(), (2021, 42));
+        assert_eq!(d("2021-01-03").iso_week(), (2020, 53));
+        assert_eq!(d("2019-12-30").iso_week(), (2020, 1));
+        assert_eq!(d("2026-12-31").iso_week(), (2026, 53));
+        assert_eq!(CalendarDate::from_iso_week(2021, 42), Some(d("2021-10-18")));
+        assert_eq!(CalendarDate::from_iso_week(2020, 53), Some(d("2020-12-28")));
+        assert_eq!(CalendarDate::from_iso_week(2021, 53), None);
+    }
 
     #[test]
     fn parses_iso_dates_and_datetimes() {
@@ -142,13 +228,7 @@ mod tests {
             ("", None),
         ];
         for (input, expected) in table {
-            assert_eq!(
-                CalendarDate::parse_iso(input)
-                    .map(|d| d.to_string())
-                    .as_deref(),
-                expected,
-                "{input:?}"
-            );
+            assert_eq!(CalendarDate::parse_iso(input).map(|d| d.to_string()).as_deref(), expected, "{input:?}");
         }
     }
 }

@@ -18,27 +18,21 @@ pub enum AbbreviationKind {
 }
 
 const TITLES: &[&str] = &[
-    "Adm", "Amb", "Brig", "Capt", "Cmdr", "Col", "Cpl", "Dr", "Drs", "Fr", "Gen", "Gov", "Hon",
-    "Lt", "Maj", "Messrs", "Mr", "Mrs", "Ms", "Mme", "Mlle", "Msgr", "Pres", "Prof", "Rep", "Reps",
-    "Rev", "Sec", "Sen", "Sens", "Sgt", "Sr", "Jr", "St", "Supt", "Mt", "Ft", "Pvt", "Insp", "Det",
-    "Atty", "Sup",
+    "Adm", "Amb", "Brig", "Capt", "Cmdr", "Col", "Cpl", "Dr", "Drs", "Fr", "Gen", "Gov", "Hon", "Lt", "Maj", "Messrs",
+    "Mr", "Mrs", "Ms", "Mme", "Mlle", "Msgr", "Pres", "Prof", "Rep", "Reps", "Rev", "Sec", "Sen", "Sens", "Sgt", "Sr",
+    "Jr", "St", "Supt", "Mt", "Ft", "Pvt", "Insp", "Det", "Atty", "Sup",
 ];
 
-const BEFORE_NUMBER: &[&str] = &[
-    "No", "Nos", "no", "nos", "Art", "art", "Vol", "vol", "p", "pp", "Fig", "fig", "Ch", "ch",
-    "Nr", "nr",
-];
+const BEFORE_NUMBER: &[&str] =
+    &["No", "Nos", "no", "nos", "Art", "art", "Vol", "vol", "p", "pp", "Fig", "fig", "Ch", "ch", "Nr", "nr"];
 
-const MONTHS: &[&str] = &[
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-];
+const MONTHS: &[&str] = &["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"];
 
 const OTHER: &[&str] = &[
-    "etc", "Inc", "Ltd", "Co", "Corp", "Bros", "Assn", "Dept", "Univ", "Ave", "Blvd", "Rd",
-    "approx", "est", "vs", "v", "cf", "al", "Mon", "Tue", "Tues", "Wed", "Thu", "Thurs", "Fri",
-    "Sat", "Sun", "Calif", "Conn", "Fla", "Ill", "Mass", "Mich", "Minn", "Penn", "Tenn", "Tex",
-    "Va", "Wash", "Wis", "a.m", "p.m", "ca", "min", "max", "govt", "Govt", "intl", "Intl", "natl",
-    "Natl", "yr", "yrs",
+    "etc", "Inc", "Ltd", "Co", "Corp", "Bros", "Assn", "Dept", "Univ", "Ave", "Blvd", "Rd", "approx", "est", "vs", "v",
+    "cf", "al", "Mon", "Tue", "Tues", "Wed", "Thu", "Thurs", "Fri", "Sat", "Sun", "Calif", "Conn", "Fla", "Ill",
+    "Mass", "Mich", "Minn", "Penn", "Tenn", "Tex", "Va", "Wash", "Wis", "a.m", "p.m", "ca", "min", "max", "govt",
+    "Govt", "intl", "Intl", "natl", "Natl", "yr", "yrs",
 ];
 
 /// The kind of abbreviation `word` (without its final period) is when a
@@ -70,10 +64,7 @@ pub fn kind_of(word: &str) -> Option<AbbreviationKind> {
 
 /// Whether `word` is letters joined by periods ("U.S", "e.g", "a.m").
 fn has_inner_period(word: &str) -> bool {
-    word.contains('.')
-        && word
-            .split('.')
-            .all(|part| !part.is_empty() && part.chars().all(char::is_alphabetic))
+    word.contains('.') && word.split('.').all(|part| !part.is_empty() && part.chars().all(char::is_alphabetic))
 }
 
 /// Words that typically open an English sentence; after an ambiguous

@@ -77,19 +77,12 @@ pub fn segment(text: &str) -> Segmentation {
         let mut first = 0;
         for last in sentences::sentence_ends(text, &paragraph_tokens) {
             let sentence = seg.sentences.len();
-            seg.sentences.push(Span::new(
-                paragraph_tokens[first].0.start,
-                paragraph_tokens[last].0.end,
-            ));
-            seg.tokens.extend(
-                paragraph_tokens[first..=last]
-                    .iter()
-                    .map(|&(span, kind)| Token {
-                        span,
-                        kind,
-                        sentence,
-                    }),
-            );
+            seg.sentences.push(Span::new(paragraph_tokens[first].0.start, paragraph_tokens[last].0.end));
+            seg.tokens.extend(paragraph_tokens[first..=last].iter().map(|&(span, kind)| Token {
+                span,
+                kind,
+                sentence,
+            }));
             first = last + 1;
         }
     }

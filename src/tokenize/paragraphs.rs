@@ -40,20 +40,16 @@ fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
     std::iter::from_fn(move || {
         if pending_blank {
             pending_blank = false;
-            return Some(Line {
-                span: Span::new(start, start),
-            });
+            return Some(Line { span: Span::new(start, start) });
         }
         if done {
             return None;
         }
         let rest = &text[start..];
-        match rest.find(['\n', '\r', '\u{2028}', '\u{2029}']) {
+        match next_line_break(rest) {
             None => {
                 done = true;
-                Some(Line {
-                    span: Span::new(start, text.len()),
-                })
+                Some(Line { span: Span::new(start, text.len()) })
             }
             Some(i) => {
                 let end = start + i;
@@ -66,26 +62,34 @@ fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
                     }
                 };
                 start = end + terminator_len;
-                Some(Line {
-                    span: Span::new(end - i, end),
-                })
+                Some(Line { span: Span::new(end - i, end) })
             }
         }
     })
 }
 
+/// The byte index of the next line terminator in `text`: LF, CR, U+2028 or U+2029.
+fn next_line_break(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    // U+2028 and U+2029 are E2 80 A8 / E2 80 A9; E2 also starts other characters.
+    while let Some(i) = memchr::memchr3(b'\n', b'\r', 0xE2, &bytes[from..]).map(|i| from + i) {
+        if bytes[i] != 0xE2 || (bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9))) {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+    None
+}
+
 /// Whether a line holds nothing but whitespace and invisible format characters.
 fn is_blank(line: &str) -> bool {
-    line.chars()
-        .all(|c| c.is_whitespace() || c.is_control() || is_format(c))
+    line.chars().all(|c| c.is_whitespace() || c.is_control() || is_format(c))
 }
 
 /// Zero-width and byte-order characters that render as nothing.
 pub(crate) fn is_format(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
-    )
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
 }
 
 /// Emits the paragraphs of one block of non-blank lines and clears it.
@@ -109,31 +113,25 @@ fn is_hard_wrapped(text: &str, block: &[Line]) -> bool {
         return false;
     }
     let body = &block[..block.len() - 1];
-    let all_long = body
-        .iter()
-        .all(|l| l.span.slice(text).trim().chars().count() >= MIN_WRAPPED_LINE_CHARS);
-    let mid_sentence = body
-        .iter()
-        .filter(|l| !ends_sentence(l.span.slice(text)))
-        .count();
+    let all_long = body.iter().all(|l| l.span.slice(text).trim().chars().count() >= MIN_WRAPPED_LINE_CHARS);
+    let mid_sentence = body.iter().filter(|l| !ends_sentence(l.span.slice(text))).count();
     all_long && mid_sentence * 2 >= body.len()
 }
 
 /// Whether a line ends like a finished sentence.
 fn ends_sentence(line: &str) -> bool {
-    line.trim_end().chars().last().is_some_and(|c| {
-        matches!(
-            c,
-            '.' | '!' | '?' | '…' | ':' | '"' | '”' | '’' | '\'' | ')'
-        )
-    })
+    line.trim_end()
+        .chars()
+        .last()
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | ':' | '"' | '”' | '’' | '\'' | ')'))
 }
 
-/// `span` without leading and trailing whitespace.
+/// `span` without leading and trailing whitespace and invisible characters.
 fn trim(text: &str, span: Span) -> Span {
     let s = span.slice(text);
-    let start = span.start + (s.len() - s.trim_start().len());
-    let end = span.end - (s.len() - s.trim_end().len());
+    let invisible = |c: char| c.is_whitespace() || c.is_control() || is_format(c);
+    let start = span.start + (s.len() - s.trim_start_matches(invisible).len());
+    let end = span.end - (s.len() - s.trim_end_matches(invisible).len());
     Span::new(start, end.max(start))
 }
 
@@ -147,25 +145,16 @@ mod tests {
 
     #[test]
     fn blank_lines_separate_paragraphs() {
-        assert_eq!(
-            texts("One.\n\nTwo.\r\n\r\n  \nThree."),
-            ["One.", "Two.", "Three."]
-        );
+        assert_eq!(texts("One.\n\nTwo.\r\n\r\n  \nThree."), ["One.", "Two.", "Three."]);
     }
 
     #[test]
     fn standalone_lines_are_their_own_paragraphs() {
         assert_eq!(
             texts("SOME TIES REMAIN\nEven though the talks ended, contacts stay."),
-            [
-                "SOME TIES REMAIN",
-                "Even though the talks ended, contacts stay."
-            ]
+            ["SOME TIES REMAIN", "Even though the talks ended, contacts stay."]
         );
-        assert_eq!(
-            texts("By Jane Doe\nPublished 3 May"),
-            ["By Jane Doe", "Published 3 May"]
-        );
+        assert_eq!(texts("By Jane Doe\nPublished 3 May"), ["By Jane Doe", "Published 3 May"]);
     }
 
     #[test]

@@ -51,10 +51,7 @@ pub fn sentence_ends(text: &str, tokens: &[(Span, TokenKind)]) -> Vec<usize> {
 
 /// Whether a token is a run of sentence-final marks.
 fn is_terminal(token: &str) -> bool {
-    !token.is_empty()
-        && token
-            .chars()
-            .all(|c| matches!(c, '.' | '!' | '?' | '…' | '‼' | '⁇' | '。'))
+    !token.is_empty() && token.chars().all(|c| matches!(c, '.' | '!' | '?' | '…' | '‼' | '⁇' | '。'))
 }
 
 /// The abbreviation kind of a word token ending in a period ("U.S.", "Dr.").
@@ -81,32 +78,22 @@ fn opens_sentence(token: &str, kind: TokenKind) -> bool {
     match kind {
         TokenKind::Word => first.is_uppercase() || !first.is_lowercase() && !first.is_alphabetic(),
         TokenKind::Number => true,
-        TokenKind::Punctuation => matches!(
-            token,
-            "“" | "‘" | "\"" | "'" | "(" | "[" | "«" | "¿" | "¡" | "—" | "–" | "-"
-        ),
+        TokenKind::Punctuation => {
+            matches!(token, "“" | "‘" | "\"" | "'" | "(" | "[" | "«" | "¿" | "¡" | "—" | "–" | "-")
+        }
         TokenKind::Symbol => true,
     }
 }
 
 /// Whether the sentence ends after an abbreviation, given the next token.
-fn abbreviation_breaks(
-    kind: AbbreviationKind,
-    next: &str,
-    next_kind: TokenKind,
-    closed: bool,
-) -> bool {
+fn abbreviation_breaks(kind: AbbreviationKind, next: &str, next_kind: TokenKind, closed: bool) -> bool {
     if closed {
         // "… the U.S.” He left." — a closing quote after the period ends the sentence.
         return true;
     }
     match kind {
         AbbreviationKind::Title | AbbreviationKind::BeforeNumber => false,
-        AbbreviationKind::Month => {
-            next_kind != TokenKind::Number && abbreviations::is_sentence_opener(next)
-        }
-        AbbreviationKind::Initial | AbbreviationKind::Other => {
-            abbreviations::is_sentence_opener(next)
-        }
+        AbbreviationKind::Month => next_kind != TokenKind::Number && abbreviations::is_sentence_opener(next),
+        AbbreviationKind::Initial | AbbreviationKind::Other => abbreviations::is_sentence_opener(next),
     }
 }

@@ -16,28 +16,81 @@ use crate::span::Span;
 
 /// Clitics split off the end of a word, longest first (straight and curly apostrophes).
 const CLITICS: &[&str] = &[
-    "n't", "n’t", "N'T", "N’T", "'s", "’s", "'S", "’S", "'re", "’re", "'ve", "’ve", "'ll", "’ll",
-    "'d", "’d", "'m", "’m",
+    "n't", "n’t", "N'T", "N’T", "'s", "’s", "'S", "’S", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m",
+    "’m",
 ];
 
 /// Appends the tokens of `text[region]` to `out` as (span, kind) pairs.
 pub fn tokens(text: &str, region: Span, out: &mut Vec<(Span, TokenKind)>) {
-    let segments: Vec<Span> = region
-        .slice(text)
-        .split_word_bound_indices()
-        .map(|(i, s)| Span::new(region.start + i, region.start + i + s.len()))
-        .filter(|s| !is_invisible(s.slice(text)))
-        .collect();
+    let mut segments = Vec::new();
+    let mut rest = region.start;
+    let slice = region.slice(text);
+    let may_have_links = memchr::memchr2(b':', b'@', slice.as_bytes()).is_some()
+        || memchr::memmem::find(slice.as_bytes(), b"www.").is_some()
+        || memchr::memmem::find(slice.as_bytes(), b"WWW.").is_some();
+    for link in links(if may_have_links { slice } else { "" }).map(|s| s.shift(region.start)) {
+        word_tokens(text, Span::new(rest, link.start), &mut segments, out);
+        out.push((link, TokenKind::Word));
+        rest = link.end;
+    }
+    word_tokens(text, Span::new(rest, region.end), &mut segments, out);
+}
+
+/// URLs and e-mail addresses in `text`, each to be one token: whitespace-free
+/// runs starting with a scheme or `www.`, or holding `@` between a name and a
+/// dotted domain, without trailing punctuation.
+fn links(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let mut offset = 0;
+    text.split(|c: char| c.is_whitespace()).filter_map(move |chunk| {
+        let start = offset;
+        offset += chunk.len() + text[start + chunk.len()..].chars().next().map_or(0, char::len_utf8);
+        if !chunk.contains([':', '@']) && !chunk.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www.")) {
+            return None;
+        }
+        let lead = chunk.len() - chunk.trim_start_matches(['(', '[', '<', '"', '\'', '“', '‘', '«']).len();
+        let core =
+            chunk[lead..].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '>', '"', '\'', '”', '’', '»']);
+        let is_url = ["http://", "https://", "ftp://", "www."]
+            .iter()
+            .any(|p| core.len() > p.len() + 2 && core.to_ascii_lowercase().starts_with(p));
+        let is_email = core.split_once('@').is_some_and(|(name, domain)| {
+            !name.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && name.chars().chain(domain.chars()).all(|c| c.is_alphanumeric() || "._%+-".contains(c))
+        });
+        (is_url || is_email).then(|| Span::new(start + lead, start + lead + core.len()))
+    })
+}
+
+/// Appends the tokens of a region without links, reusing `segments` as scratch.
+fn word_tokens(text: &str, region: Span, segments: &mut Vec<Span>, out: &mut Vec<(Span, TokenKind)>) {
+    if region.is_empty() {
+        return;
+    }
+    segments.clear();
+    for (i, s) in region.slice(text).split_word_bound_indices() {
+        let span = Span::new(region.start + i, region.start + i + s.len());
+        // UAX #29 joins words across U+202F (narrow no-break space); it is a space.
+        if s.contains('\u{202F}') && s.len() > 3 {
+            let mut start = span.start;
+            for (j, _) in s.match_indices('\u{202F}') {
+                segments.push(Span::new(start, span.start + j));
+                start = span.start + j + 3;
+            }
+            segments.push(Span::new(start, span.end));
+        } else {
+            segments.push(span);
+        }
+    }
+    segments.retain(|s| !s.is_empty() && !is_invisible(s.slice(text)));
+    let segments = &segments[..];
     let mut i = 0;
     while i < segments.len() {
         let seg = segments[i];
         let word = seg.slice(text);
-        let next = |k: usize| {
-            segments
-                .get(i + k)
-                .copied()
-                .filter(|s| s.start == segments[i + k - 1].end)
-        };
+        let next = |k: usize| segments.get(i + k).copied().filter(|s| s.start == segments[i + k - 1].end);
         let first = word.chars().next().unwrap_or(' ');
 
         // "U.S" + "." and "Dr" + "."; "No" + "." only before a number.
@@ -53,9 +106,7 @@ pub fn tokens(text: &str, region: Span, out: &mut Vec<(Span, TokenKind)>) {
         // "9" + ":" + "30" → "9:30".
         if first.is_ascii_digit() {
             if let (Some(colon), Some(minutes)) = (next(1), next(2)) {
-                if colon.slice(text) == ":"
-                    && minutes.slice(text).bytes().all(|b| b.is_ascii_digit())
-                {
+                if colon.slice(text) == ":" && minutes.slice(text).bytes().all(|b| b.is_ascii_digit()) {
                     out.push((Span::new(seg.start, minutes.end), TokenKind::Number));
                     i += 3;
                     continue;
@@ -65,24 +116,15 @@ pub fn tokens(text: &str, region: Span, out: &mut Vec<(Span, TokenKind)>) {
         // Runs of terminal marks: "...", "?!", "--".
         if matches!(word, "." | "!" | "?" | "-") {
             let mut end = i;
-            while let Some(s) = segments
-                .get(end + 1)
-                .filter(|s| s.start == segments[end].end)
-            {
-                let same_family = if word == "-" {
-                    s.slice(text) == "-"
-                } else {
-                    matches!(s.slice(text), "." | "!" | "?")
-                };
+            while let Some(s) = segments.get(end + 1).filter(|s| s.start == segments[end].end) {
+                let same_family =
+                    if word == "-" { s.slice(text) == "-" } else { matches!(s.slice(text), "." | "!" | "?") };
                 if !same_family {
                     break;
                 }
                 end += 1;
             }
-            out.push((
-                Span::new(seg.start, segments[end].end),
-                TokenKind::Punctuation,
-            ));
+            out.push((Span::new(seg.start, segments[end].end), TokenKind::Punctuation));
             i = end + 1;
             continue;
         }
@@ -105,17 +147,11 @@ fn takes_period(text: &str, word: &str, after_period: Option<&Span>) -> bool {
 /// Pushes one word segment, splitting a clitic off its end.
 fn push_word(text: &str, seg: Span, out: &mut Vec<(Span, TokenKind)>) {
     let word = seg.slice(text);
-    if word.chars().next().is_some_and(char::is_alphabetic) {
-        if let Some(clitic) = CLITICS
-            .iter()
-            .find(|c| word.len() > c.len() && word.ends_with(*c))
-        {
+    let has_apostrophe = word.contains(['\'', '’']);
+    if has_apostrophe && word.chars().next().is_some_and(char::is_alphabetic) {
+        if let Some(clitic) = CLITICS.iter().find(|c| word.len() > c.len() && word.ends_with(*c)) {
             let stem_end = seg.end - clitic.len();
-            if word[..stem_end - seg.start]
-                .chars()
-                .last()
-                .is_some_and(char::is_alphabetic)
-            {
+            if word[..stem_end - seg.start].chars().last().is_some_and(char::is_alphabetic) {
                 out.push((Span::new(seg.start, stem_end), TokenKind::Word));
                 out.push((Span::new(stem_end, seg.end), TokenKind::Word));
                 return;
@@ -146,7 +182,5 @@ pub fn kind_of(token: &str) -> TokenKind {
 
 /// Whether a segment is whitespace, control or format characters only.
 fn is_invisible(segment: &str) -> bool {
-    segment
-        .chars()
-        .all(|c| c.is_whitespace() || c.is_control() || is_format(c))
+    segment.chars().all(|c| c.is_whitespace() || c.is_control() || is_format(c))
 }

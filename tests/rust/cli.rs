@@ -16,11 +16,7 @@ fn dateline(args: &[&str], stdin: &[u8]) -> Output {
 }
 
 fn json(output: &Output) -> serde_json::Value {
-    assert!(
-        output.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "stderr: {}", String::from_utf8_lossy(&output.stderr));
     serde_json::from_slice(&output.stdout).expect("JSON on stdout")
 }
 
@@ -28,10 +24,7 @@ fn json(output: &Output) -> serde_json::Value {
 fn assert_fails(output: &Output, needle: &str) {
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.starts_with("dateline: ") && stderr.contains(needle),
-        "stderr: {stderr}"
-    );
+    assert!(stderr.starts_with("dateline: ") && stderr.contains(needle), "stderr: {stderr}");
 }
 
 fn temp_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
@@ -44,21 +37,9 @@ fn temp_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
 
 #[test]
 fn analyze_files_with_a_dct() {
-    let a = temp_file(
-        "a.txt",
-        "Headline here\n\nRussia’s mission closed. NATO said so.".as_bytes(),
-    );
+    let a = temp_file("a.txt", "Headline here\n\nRussia’s mission closed. NATO said so.".as_bytes());
     let b = temp_file("b.txt", b"Another text.");
-    let out = dateline(
-        &[
-            "analyze",
-            a.to_str().unwrap(),
-            b.to_str().unwrap(),
-            "--dct",
-            "2021-10-21",
-        ],
-        b"",
-    );
+    let out = dateline(&["analyze", a.to_str().unwrap(), b.to_str().unwrap(), "--dct", "2021-10-21"], b"");
     let v = json(&out);
     assert_eq!(v["version"], 1);
     assert_eq!(v["documents"][0]["id"], "a");
@@ -93,10 +74,7 @@ fn analyze_docs_jsonl() {
 {"id": "y", "text": "Later text.", "title": "Given title"}
 "#,
     );
-    let v = json(&dateline(
-        &["analyze", "--docs", docs.to_str().unwrap()],
-        b"",
-    ));
+    let v = json(&dateline(&["analyze", "--docs", docs.to_str().unwrap()], b""));
     assert_eq!(v["documents"][0]["dct"]["value"], "2021-10-18");
     assert_eq!(v["documents"][0]["source"], "Wire");
     assert_eq!(v["documents"][1]["title"], "Given title");
@@ -107,10 +85,7 @@ fn tokenize_prints_utf16_tokens() {
     let v = json(&dateline(&["tokenize", "-"], "😀 NATO’s".as_bytes()));
     let tokens = v.as_array().unwrap();
     assert_eq!(tokens.len(), 3);
-    assert_eq!(
-        (tokens[1]["start"].as_u64(), tokens[1]["end"].as_u64()),
-        (Some(3), Some(7))
-    );
+    assert_eq!((tokens[1]["start"].as_u64(), tokens[1]["end"].as_u64()), (Some(3), Some(7)));
     assert_eq!(tokens[2]["kind"], "word");
 }
 
@@ -119,55 +94,19 @@ fn errors_are_one_line_with_exit_2() {
     assert_fails(&dateline(&[], b""), "no command");
     assert_fails(&dateline(&["frobnicate"], b""), "unknown command");
     assert_fails(&dateline(&["analyze"], b""), "needs FILE");
-    assert_fails(
-        &dateline(&["analyze", "-", "--bogus"], b""),
-        "unknown option",
-    );
-    assert_fails(
-        &dateline(&["analyze", "-", "--dct"], b""),
-        "--dct needs a value",
-    );
-    assert_fails(
-        &dateline(&["analyze", "-", "--dct", "21/10/2021"], b"x"),
-        "not an ISO 8601 date",
-    );
-    assert_fails(
-        &dateline(&["analyze", "/no/such/file.txt"], b""),
-        "cannot read /no/such/file.txt",
-    );
+    assert_fails(&dateline(&["analyze", "-", "--bogus"], b""), "unknown option");
+    assert_fails(&dateline(&["analyze", "-", "--dct"], b""), "--dct needs a value");
+    assert_fails(&dateline(&["analyze", "-", "--dct", "21/10/2021"], b"x"), "not an ISO 8601 date");
+    assert_fails(&dateline(&["analyze", "/no/such/file.txt"], b""), "cannot read /no/such/file.txt");
     let latin1 = temp_file("latin1.txt", b"caf\xe9");
-    assert_fails(
-        &dateline(&["analyze", latin1.to_str().unwrap()], b""),
-        "not UTF-8",
-    );
-    assert_fails(
-        &dateline(&["tokenize", "-"], b"\xff\xfe"),
-        "stdin is not UTF-8",
-    );
+    assert_fails(&dateline(&["analyze", latin1.to_str().unwrap()], b""), "not UTF-8");
+    assert_fails(&dateline(&["tokenize", "-"], b"\xff\xfe"), "stdin is not UTF-8");
     assert_fails(&dateline(&["tokenize"], b""), "exactly one FILE");
     let bad = temp_file("bad.jsonl", b"{\"text\": 5}\n");
-    assert_fails(
-        &dateline(&["analyze", "--docs", bad.to_str().unwrap()], b""),
-        "line 1",
-    );
-    let dup = temp_file(
-        "dup.jsonl",
-        b"{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"a\",\"text\":\"y\"}\n",
-    );
-    assert_fails(
-        &dateline(&["analyze", "--docs", dup.to_str().unwrap()], b""),
-        "two documents",
-    );
-    for out in [
-        dateline(&["analyze", "/no/such"], b""),
-        dateline(&["frobnicate"], b""),
-    ] {
-        assert_eq!(
-            String::from_utf8_lossy(&out.stderr)
-                .trim_end()
-                .lines()
-                .count(),
-            1
-        );
+    assert_fails(&dateline(&["analyze", "--docs", bad.to_str().unwrap()], b""), "line 1");
+    let dup = temp_file("dup.jsonl", b"{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"a\",\"text\":\"y\"}\n");
+    assert_fails(&dateline(&["analyze", "--docs", dup.to_str().unwrap()], b""), "two documents");
+    for out in [dateline(&["analyze", "/no/such"], b""), dateline(&["frobnicate"], b"")] {
+        assert_eq!(String::from_utf8_lossy(&out.stderr).trim_end().lines().count(), 1);
     }
 }

@@ -10,10 +10,7 @@ fn check(text: &str) -> usize {
     let utf16_len = text.encode_utf16().count();
     let doc = &analysis.documents[0];
     for r in doc.paragraphs.iter().chain(&doc.sentences).chain(&doc.body) {
-        assert!(
-            r.start < r.end && r.end <= utf16_len,
-            "range {r:?} of a text of {utf16_len} units"
-        );
+        assert!(r.start < r.end && r.end <= utf16_len, "range {r:?} of a text of {utf16_len} units");
     }
     doc.sentences.len()
 }
@@ -26,10 +23,7 @@ fn empty_text() {
 
 #[test]
 fn control_characters() {
-    let text: String = (0u8..=0x1f)
-        .map(char::from)
-        .chain(['\u{7f}', '\u{85}', 'a', '.', ' ', 'B'])
-        .collect();
+    let text: String = (0u8..=0x1f).map(char::from).chain(['\u{7f}', '\u{85}', 'a', '.', ' ', 'B']).collect();
     check(&text);
     assert_eq!(tokenize("\u{0}\u{1}\u{2}").len(), 0);
 }
@@ -58,12 +52,16 @@ fn replacement_characters_from_lone_surrogates() {
 
 #[test]
 fn large_news_text() {
-    let paragraph = "Moscow said on Monday it would suspend its mission to NATO. “It does not make much sense,” Lavrov said.\n\n";
+    let paragraph =
+        "Moscow said on Monday it would suspend its mission to NATO. “It does not make much sense,” Lavrov said.\n\n";
     let text = paragraph.repeat(10 * 1024 * 1024 / paragraph.len());
     let sentences = check(&text);
     assert_eq!(sentences, 2 * (10 * 1024 * 1024 / paragraph.len()));
-    assert_eq!(
-        segment(&text).paragraphs.len(),
-        10 * 1024 * 1024 / paragraph.len()
-    );
+    assert_eq!(segment(&text).paragraphs.len(), 10 * 1024 * 1024 / paragraph.len());
+}
+
+#[test]
+fn byte_order_mark_stays_out_of_the_title() {
+    let analysis = analyze_text("\u{FEFF}Headline here\n\nBody text follows.");
+    assert_eq!(analysis.documents[0].title.as_deref(), Some("Headline here"));
 }

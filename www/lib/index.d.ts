@@ -1,9 +1,9 @@
 // Public types of the `dateline` package. Every `start`/`end` is in UTF-16
 // code units, end exclusive: `text.slice(start, end)` is the item.
-import type { Analysis, DocInput, Options, Token } from './wasm/dateline.js';
+import type { Analysis, DateOptions, DocInput, Options, Timex, Token } from './wasm/dateline.js';
 
 export type {
-  Analysis, Boilerplate, DocInput, DocumentAnalysis, Entity, EntityType, Mention, Options, Range, Timex, TimelineEvent, Token,
+  Analysis, Boilerplate, DateOptions, DocInput, DocumentAnalysis, Entity, EntityType, Mention, Options, Range, Timex, TimelineEvent, Token,
 } from './wasm/dateline.js';
 
 /** What `init` can load the core from. */
@@ -24,3 +24,10 @@ export function analyze(docs: string | DocInput | Array<string | DocInput>, opti
 
 /** The tokens of `text`; `start`/`end` in UTF-16 code units. */
 export function tokenize(text: string): Token[];
+
+/**
+ * The temporal expressions of `text` (TimeML TIMEX3 values), resolved against
+ * `options.reference`; `start`/`end` in UTF-16 code units. Throws RangeError
+ * when the reference is not an ISO date.
+ */
+export function findDates(text: string, options?: DateOptions): Timex[];

@@ -1,7 +1,7 @@
 // The `dateline` package: init(), analyze(), tokenize() over the wasm core.
 // Every offset it returns is in UTF-16 code units (JavaScript string indices).
 
-import initAsync, { initSync as initWasmSync, analyze as analyzeWasm, tokenizePacked } from './wasm/dateline.js';
+import initAsync, { initSync as initWasmSync, analyze as analyzeWasm, findDates as findDatesWasm, tokenizePacked } from './wasm/dateline.js';
 
 const TOKEN_KINDS = ['word', 'number', 'punctuation', 'symbol'];
 
@@ -47,6 +47,18 @@ export function initSync(bytesOrModule) {
 export function analyze(docs, options) {
   ensureReady('analyze');
   return analyzeWasm(docs, options ?? undefined);
+}
+
+/**
+ * The temporal expressions of `text` (TimeML TIMEX3), resolved against
+ * `options.reference` (an ISO date). Offsets are UTF-16 code units.
+ */
+export function findDates(text, options) {
+  ensureReady('findDates');
+  if (typeof text !== 'string') {
+    throw new TypeError(`dateline: findDates(text) needs a string, got ${text === null ? 'null' : typeof text}`);
+  }
+  return findDatesWasm(text, options ?? undefined);
 }
 
 /** The tokens of `text`: {start, end, kind, sentence}, offsets in UTF-16 code units. */

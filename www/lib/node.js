@@ -5,4 +5,4 @@ import { initSync } from './index.js';
 
 initSync(readFileSync(new URL('./dateline.wasm', import.meta.url)));
 
-export { init, initSync, analyze, tokenize } from './index.js';
+export { init, initSync, analyze, findDates, tokenize } from './index.js';

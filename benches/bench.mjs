@@ -1,0 +1,305 @@
+// Side-by-side benchmark: the dateline wasm tokenizer and analyzer against
+// the JavaScript NLP peers (wink-nlp, compromise) on a ~5 MB news corpus made
+// of the seed articles, plus the wasm's size and the process's peak RSS.
+//
+// Run: `node scripts/build.mjs package && node benches/bench.mjs` (or `npm run bench`).
+// Writes the figures to bench-results.json in the repository root.
+//
+// To add a row, append a case to CASES: {name, tool, input, run, runs?, unit?,
+// peer?}. `input` names one of the INPUTS; `run(value)` does the work once and
+// returns how many tokens (or `unit`s) it produced, which must be the same on
+// every run, so no work is optimised away. Rows belong to a `group` (default
+// "tokenize"); peer rows get a "dateline ×" ratio against their group's `main`
+// row; `target` marks the peer of an acceptance target.
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+
+import { analyze, findDates, tokenize } from '../dist/lib/node.js';
+import { tokenizePacked } from '../dist/lib/wasm/dateline.js'; // the raw export (already initialised by node.js)
+import nlp from 'compromise';
+import compromiseDates from 'compromise-dates';
+import * as chrono from 'chrono-node';
+import winkNLP from 'wink-nlp';
+import winkModel from 'wink-eng-lite-web-model';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const MB = 1e6; // throughput is in MB/s = 10^6 bytes of UTF-8 input per second
+const TARGET_BYTES = 5 * MB;
+const COMPROMISE_BYTES = 500e3;
+const DEFAULT_RUNS = 5;
+
+// ─── inputs ──────────────────────────────────────────────────────────────────
+
+const demo = join(root, 'www', 'demo');
+const seeds = readdirSync(demo).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(demo, f), 'utf8'));
+if (seeds.length === 0) throw new Error('no seed articles in www/demo');
+
+/** The seed articles, repeated in order until their UTF-8 size reaches `bytes`. */
+function articles(bytes) {
+  const out = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const text = seeds[i % seeds.length];
+    out.push(text);
+    size += Buffer.byteLength(text) + 2;
+  }
+  return out;
+}
+
+const corpusArticles = articles(TARGET_BYTES);
+const corpus = corpusArticles.join('\n\n');
+const compromiseSlice = articles(COMPROMISE_BYTES).join('\n\n');
+
+const INPUTS = {
+  corpus: { label: 'corpus, one string', value: corpus },
+  articles: { label: `corpus, ${corpusArticles.length} articles`, value: corpusArticles },
+  compromise: { label: 'corpus slice, one string', value: compromiseSlice },
+};
+for (const input of Object.values(INPUTS)) {
+  input.bytes = Array.isArray(input.value)
+    ? input.value.reduce((n, t) => n + Buffer.byteLength(t), 0)
+    : Buffer.byteLength(input.value);
+}
+
+// ─── cases ───────────────────────────────────────────────────────────────────
+
+// The dates plugin adds tagging, which nlp.tokenize() (the tokenizer row) does not run.
+nlp.extend(compromiseDates);
+const REFERENCE = '2021-10-21';
+const referenceDate = new Date(Date.UTC(2021, 9, 21, 12));
+
+const winkTokens = winkNLP(winkModel, []);
+const winkSentences = winkNLP(winkModel, ['sbd']);
+const winkFull = winkNLP(winkModel); // sbd, negation, sentiment, pos, ner
+
+const CASES = [
+  {
+    name: 'dateline tokenize',
+    tool: 'dateline',
+    main: true, // the row the peers are compared with
+    input: 'corpus',
+    run: (text) => tokenize(text).length,
+  },
+  {
+    name: 'dateline tokenize, per article',
+    tool: 'dateline',
+    input: 'articles',
+    run: (texts) => texts.reduce((n, t) => n + tokenize(t).length, 0),
+  },
+  {
+    name: 'dateline tokenizePacked (wasm only, no JS objects)',
+    tool: 'dateline',
+    input: 'corpus',
+    run: (text) => tokenizePacked(text).length / 4,
+  },
+  {
+    name: 'dateline analyze',
+    tool: 'dateline',
+    input: 'corpus',
+    run: (text) => analyze(text).documents[0].sentences.length,
+    unit: 'sentences',
+  },
+  {
+    // wink's tokenizer alone (empty pipeline): the peer the acceptance target names
+    name: 'wink-nlp tokens only, per article',
+    tool: 'wink-nlp',
+    peer: true,
+    target: true,
+    input: 'articles',
+    run: (texts) => texts.reduce((n, t) => n + winkTokens.readDoc(t).tokens().out().length, 0),
+  },
+  {
+    // with sentence boundaries, like dateline's tokenize (each token has its sentence)
+    name: 'wink-nlp tokens + sbd, per article',
+    tool: 'wink-nlp',
+    peer: true,
+    likeForLike: true,
+    input: 'articles',
+    runs: 3,
+    run: (texts) => texts.reduce((n, t) => n + winkSentences.readDoc(t).tokens().out().length, 0),
+  },
+  {
+    name: 'wink-nlp default pipeline, per article',
+    tool: 'wink-nlp',
+    peer: true,
+    input: 'articles',
+    runs: 3,
+    run: (texts) => texts.reduce((n, t) => n + winkFull.readDoc(t).tokens().out().length, 0),
+  },
+  {
+    name: 'dateline findDates',
+    tool: 'dateline',
+    group: 'dates',
+    main: true,
+    input: 'corpus',
+    unit: 'timexes',
+    run: (text) => findDates(text, { reference: REFERENCE }).length,
+  },
+  {
+    name: 'dateline findDates, per article',
+    tool: 'dateline',
+    group: 'dates',
+    input: 'articles',
+    unit: 'timexes',
+    run: (texts) => texts.reduce((n, t) => n + findDates(t, { reference: REFERENCE }).length, 0),
+  },
+  {
+    name: 'chrono-node parse, per article',
+    tool: 'chrono-node',
+    group: 'dates',
+    peer: true,
+    target: true,
+    input: 'articles',
+    runs: 3,
+    unit: 'dates',
+    run: (texts) => texts.reduce((n, t) => n + chrono.parse(t, referenceDate).length, 0),
+  },
+  {
+    name: 'compromise-dates dates().json()',
+    tool: 'compromise-dates',
+    group: 'dates',
+    peer: true,
+    input: 'compromise',
+    runs: 3,
+    unit: 'dates',
+    run: (text) => nlp(text).dates({ today: REFERENCE }).json().length,
+  },
+  {
+    name: 'compromise tokenize().json({offset})',
+    tool: 'compromise',
+    peer: true,
+    input: 'compromise',
+    runs: 3,
+    run: (text) =>
+      nlp.tokenize(text).json({ offset: true, terms: { offset: true } }).reduce((n, s) => n + s.terms.length, 0),
+  },
+];
+
+// ─── measuring ───────────────────────────────────────────────────────────────
+
+// A full GC before each timed run, so one case's garbage is not billed to the next.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc');
+
+/**
+ * One warm-up of every case, then the timed runs round-robin across the
+ * cases (so a change in machine load hits them all alike); the median counts.
+ */
+function measureAll(cases) {
+  const state = cases.map((c) => {
+    if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K  warming up ${c.name}…`);
+    return { c, input: INPUTS[c.input], count: c.run(INPUTS[c.input].value), times: [] };
+  });
+  const rounds = Math.max(...cases.map((c) => c.runs ?? DEFAULT_RUNS));
+  for (let round = 0; round < rounds; round++) {
+    for (const s of state) {
+      if (s.times.length >= (s.c.runs ?? DEFAULT_RUNS)) continue;
+      if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K  round ${round + 1}/${rounds}: ${s.c.name}…`);
+      gc();
+      const t0 = performance.now();
+      const n = s.c.run(s.input.value);
+      s.times.push(performance.now() - t0);
+      if (n !== s.count) throw new Error(`${s.c.name}: run ${round} produced ${n}, the warm-up ${s.count}`);
+    }
+  }
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  return state.map(({ c, input, count, times }) => {
+    times.sort((a, b) => a - b);
+    const median = times[times.length >> 1];
+    return {
+      name: c.name,
+      tool: c.tool,
+      input: input.label,
+      bytes: input.bytes,
+      runs: times.length,
+      medianMs: round(median, 1),
+      bestMs: round(times[0], 1),
+      mbPerSec: round(input.bytes / MB / (median / 1000), 2),
+      count,
+      unit: c.unit ?? 'tokens',
+      peer: Boolean(c.peer),
+      main: Boolean(c.main),
+      group: c.group ?? 'tokenize',
+      target: Boolean(c.target),
+      likeForLike: Boolean(c.likeForLike),
+    };
+  });
+}
+
+const round = (x, digits) => Math.round(x * 10 ** digits) / 10 ** digits;
+const size = (bytes) => (bytes >= MB ? `${(bytes / MB).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(0)} KB`);
+
+console.log(`dateline bench: ${seeds.length} seed articles repeated to ${size(INPUTS.corpus.bytes)} (${corpusArticles.length} articles); ` +
+  `compromise on a ${size(INPUTS.compromise.bytes)} slice (it is slow); MB = 10^6 bytes of UTF-8; median of the timed runs after a warm-up\n`);
+
+const results = measureAll(CASES);
+for (const r of results) {
+  const main = results.find((m) => m.main && m.group === r.group);
+  r.datelineRatio = r.peer ? round(main.mbPerSec / r.mbPerSec, 2) : null;
+}
+
+// ─── wasm size and memory ────────────────────────────────────────────────────
+
+const wasm = readFileSync(join(root, 'dist', 'lib', 'dateline.wasm'));
+const wasmSize = {
+  raw: wasm.length,
+  gzip: gzipSync(wasm, { level: 9 }).length,
+  brotli: brotliCompressSync(wasm, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
+};
+const peakRssMB = round(process.resourceUsage().maxRSS / 1024, 1);
+
+// ─── report ──────────────────────────────────────────────────────────────────
+
+const header = ['tool', 'input', 'size', 'time', 'MB/s', 'count', 'dateline ×'];
+const rows = results.map((r) => [
+  r.name,
+  r.input,
+  size(r.bytes),
+  `${r.medianMs.toFixed(1)} ms`,
+  r.mbPerSec.toFixed(2),
+  `${r.count.toLocaleString('en-US')} ${r.unit}`,
+  r.datelineRatio === null ? (r.main ? '(baseline)' : '') : `${r.datelineRatio.toFixed(2)}×`,
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+const numeric = new Set([2, 3, 4, 5, 6]);
+const line = (cells) => cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+console.log(line(header));
+console.log(widths.map((w) => '─'.repeat(w)).join('  '));
+for (const row of rows) console.log(line(row));
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+console.log(`\nwasm dist/lib/dateline.wasm: ${kb(wasmSize.raw)} raw, ${kb(wasmSize.gzip)} gzip -9, ${kb(wasmSize.brotli)} brotli -11`);
+console.log(`peak RSS: ${peakRssMB} MiB`);
+
+const wink = results.find((r) => r.target && r.group === 'tokenize');
+const chronoRow = results.find((r) => r.target && r.group === 'dates');
+const winkSbd = results.find((r) => r.likeForLike);
+const targets = {
+  tokenizerVsWink: { want: '>= 2', peer: wink.name, got: wink.datelineRatio, pass: wink.datelineRatio >= 2 },
+  tokenizerVsWinkWithSentences: { want: '>= 2', peer: winkSbd.name, got: winkSbd.datelineRatio, pass: winkSbd.datelineRatio >= 2 },
+  findDatesVsChrono: { want: '>= 1 (aim 3)', peer: chronoRow.name, got: chronoRow.datelineRatio, pass: chronoRow.datelineRatio >= 1 },
+  wasmGzipKiB: { want: '< 150', got: round(wasmSize.gzip / 1024, 1), pass: wasmSize.gzip < 150 * 1024 },
+};
+const verdict = (t) => (t.pass ? 'PASS' : 'FAIL');
+console.log('\ntargets:');
+console.log(`  dateline tokenize ≥ 2× wink-nlp tokens only:   ${targets.tokenizerVsWink.got.toFixed(2)}×  ${verdict(targets.tokenizerVsWink)}`);
+console.log(`  dateline tokenize ≥ 2× wink-nlp tokens + sbd:  ${targets.tokenizerVsWinkWithSentences.got.toFixed(2)}×  ${verdict(targets.tokenizerVsWinkWithSentences)}  (like for like: both give sentences)`);
+console.log(`  dateline findDates ≥ 1× chrono-node (aim 3×): ${targets.findDatesVsChrono.got.toFixed(2)}×  ${verdict(targets.findDatesVsChrono)}`);
+console.log(`  wasm < 150 KiB gzip:                           ${targets.wasmGzipKiB.got} KiB  ${verdict(targets.wasmGzipKiB)}`);
+
+const report = {
+  machine: { node: process.version, platform: `${process.platform}-${process.arch}`, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length },
+  corpus: { seeds: seeds.length, articles: corpusArticles.length, bytes: INPUTS.corpus.bytes, compromiseBytes: INPUTS.compromise.bytes },
+  unit: 'MB/s = 10^6 bytes of UTF-8 input per second; time = median of the timed runs after one warm-up',
+  results,
+  wasm: wasmSize,
+  peakRssMB,
+  targets,
+};
+writeFileSync(join(root, 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`);
+console.log('wrote bench-results.json');

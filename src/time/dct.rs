@@ -1,0 +1,113 @@
+//! Document creation time (DCT) inference for undated articles.
+//!
+//! In order: a publication line ("Published 21 October 2021", a date alone on
+//! a short line near the top or bottom); else the latest day the article
+//! reports in a non-future clause, yearless days taking the year of the
+//! article's latest explicit date; else, across the corpus, the dates of the
+//! other articles of the story ([`infer_from_corpus`]) — the hook where the
+//! chronology's shared events can bound a date more tightly.
+
+use super::calendar::CalendarDate;
+use super::expr::Expr;
+use super::tense::Tense;
+use super::Mention;
+use crate::span::Span;
+use crate::tokenize::Segmentation;
+
+/// Longest line, in tokens, read as a publication line.
+const MAX_PUBLICATION_LINE_TOKENS: usize = 16;
+/// How many paragraphs at each end of an article may hold its publication line.
+const PUBLICATION_LINE_REACH: usize = 6;
+
+/// The DCT an article states or implies by itself, if any.
+pub fn infer_from_text(text: &str, seg: &Segmentation, mentions: &[Mention]) -> Option<CalendarDate> {
+    publication_line(text, seg, mentions).or_else(|| latest_reported_day(mentions, None))
+}
+
+/// A full date on a short line near either end of the article, preferring
+/// lines that say "published", "updated" or "posted".
+fn publication_line(text: &str, seg: &Segmentation, mentions: &[Mention]) -> Option<CalendarDate> {
+    let n = seg.paragraphs.len();
+    let near_an_end = |p: usize| p < PUBLICATION_LINE_REACH || p + PUBLICATION_LINE_REACH >= n;
+    let mut best: Option<(bool, CalendarDate)> = None;
+    for m in mentions {
+        let Expr::Calendar { year: Some(y), month, day: Some(d) } = m.expr else { continue };
+        // Paragraphs are sorted and disjoint: the last one starting at or before the mention.
+        let Some(p) = seg.paragraphs.partition_point(|p| p.start <= m.span.start).checked_sub(1) else { continue };
+        let paragraph: Span = seg.paragraphs[p];
+        if !near_an_end(p) || !paragraph.contains(m.span) || token_count(seg, paragraph) > MAX_PUBLICATION_LINE_TOKENS {
+            continue;
+        }
+        let line = paragraph.slice(text).to_lowercase();
+        let cued = ["published", "updated", "posted", "last modified", "date:"].iter().any(|c| line.contains(c));
+        let Some(date) = CalendarDate::new(y, month, d) else { continue };
+        if best.is_none_or(|(best_cued, _)| cued && !best_cued) {
+            best = Some((cued, date));
+        }
+    }
+    best.map(|(_, date)| date)
+}
+
+/// Number of tokens inside `span` (tokens are sorted).
+fn token_count(seg: &Segmentation, span: Span) -> usize {
+    let first = seg.tokens.partition_point(|t| t.span.start < span.start);
+    let end = seg.tokens.partition_point(|t| t.span.start < span.end);
+    end - first
+}
+
+/// The latest day reported in a clause that is not in the future tense.
+/// Yearless days take the year of the latest explicit year-bearing date,
+/// or of `reference` when given; without either they are skipped.
+fn latest_reported_day(mentions: &[Mention], reference: Option<CalendarDate>) -> Option<CalendarDate> {
+    let explicit_year = mentions
+        .iter()
+        .filter_map(|m| match m.expr {
+            Expr::Calendar { year: Some(y), .. } => Some(y),
+            _ => None,
+        })
+        .max();
+    mentions
+        .iter()
+        .filter(|m| m.tense != Tense::Future)
+        .filter_map(|m| match m.expr {
+            Expr::Calendar { year: Some(y), month, day: Some(d) } => CalendarDate::new(y, month, d),
+            Expr::Calendar { year: None, month, day: Some(d) } => match (explicit_year, reference) {
+                (Some(y), _) => CalendarDate::new(y, month, d),
+                (None, Some(r)) => nearest_year(r, month, d),
+                (None, None) => None,
+            },
+            _ => None,
+        })
+        .max()
+}
+
+/// The date with this month and day closest to `reference`.
+fn nearest_year(reference: CalendarDate, month: u8, day: u8) -> Option<CalendarDate> {
+    (reference.year() - 1..=reference.year() + 1)
+        .filter_map(|y| CalendarDate::new(y, month, day))
+        .min_by_key(|d| (d.to_days() - reference.to_days()).abs())
+}
+
+/// Dates for the articles of a corpus that could not date themselves.
+///
+/// `known[i]` is article i's DCT when given or inferred from its own text;
+/// the result fills the gaps. An article that reports days without a year
+/// reads them near the corpus's latest date and is dated by the latest of
+/// them; an article with no calendar date at all takes the corpus's latest
+/// date. Articles with a known date are returned unchanged.
+pub fn infer_from_corpus(known: &[Option<CalendarDate>], mentions: &[&[Mention]]) -> Vec<Option<CalendarDate>> {
+    let mut dates = known.to_vec();
+    let Some(reference) = known.iter().flatten().max().copied() else {
+        return dates;
+    };
+    for (date, mentions) in dates.iter_mut().zip(mentions) {
+        if date.is_none() {
+            *date = latest_reported_day(mentions, Some(reference)).map(|own| own.max(reference));
+        }
+    }
+    let latest = dates.iter().flatten().max().copied();
+    for date in dates.iter_mut().filter(|d| d.is_none()) {
+        *date = latest;
+    }
+    dates
+}

@@ -1,0 +1,147 @@
+//! The tense of the clause around a word, from nearby auxiliaries and verb forms.
+//!
+//! Year inference needs it: "December" in a January article is last December
+//! when the sentence is in the past tense, next December in the future.
+
+/// The tense of a clause, as far as cheap cues tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tense {
+    /// "was", "expelled", "had met".
+    Past,
+    /// "is", "are", "has".
+    Present,
+    /// "will", "is going to".
+    Future,
+    /// No cue nearby.
+    Unknown,
+}
+
+/// How far, in tokens, to look for a cue.
+const WINDOW: usize = 12;
+
+/// The tense of the clause around `words[at]` (lower-case words of one sentence).
+pub fn tense_near(words: &[&str], at: usize) -> Tense {
+    for distance in 1..=WINDOW {
+        for index in [at.checked_sub(distance), Some(at + distance)].into_iter().flatten() {
+            if let Some(tense) = words.get(index).and_then(|_| cue(words, index)) {
+                return tense;
+            }
+        }
+    }
+    Tense::Unknown
+}
+
+/// The tense a word signals in its context, if any.
+fn cue(words: &[&str], i: usize) -> Option<Tense> {
+    let word = words[i];
+    let previous = i.checked_sub(1).map(|p| words[p]).unwrap_or("");
+    match word {
+        "will" | "'ll" | "’ll" | "shall" | "wo" => return Some(Tense::Future),
+        "going" if words.get(i + 1) == Some(&"to") && matches!(previous, "is" | "are" | "am" | "'s" | "’s") => {
+            return Some(Tense::Future)
+        }
+        "was" | "were" | "had" | "did" | "ago" | "been" | "'d" | "’d" => return Some(Tense::Past),
+        "is" | "are" | "am" | "has" | "have" | "does" | "do" => return Some(Tense::Present),
+        _ => {}
+    }
+    let past_form = IRREGULAR_PAST.contains(&word)
+        || word.len() >= 5 && word.ends_with("ed") && word.chars().all(|c| c.is_ascii_lowercase());
+    // After an auxiliary ("will be held", "is expected") the auxiliary tells the tense.
+    let participle = matches!(previous, "is" | "are" | "am" | "be" | "been" | "being" | "will" | "was" | "were");
+    (past_form && !participle).then_some(Tense::Past)
+}
+
+/// Common irregular past-tense verbs of news text.
+const IRREGULAR_PAST: &[&str] = &[
+    "said",
+    "met",
+    "left",
+    "began",
+    "took",
+    "came",
+    "went",
+    "held",
+    "made",
+    "gave",
+    "told",
+    "became",
+    "saw",
+    "sent",
+    "spoke",
+    "wrote",
+    "won",
+    "lost",
+    "fell",
+    "rose",
+    "led",
+    "knew",
+    "thought",
+    "brought",
+    "bought",
+    "built",
+    "caught",
+    "chose",
+    "drove",
+    "fought",
+    "found",
+    "flew",
+    "forgot",
+    "got",
+    "grew",
+    "heard",
+    "hid",
+    "hit",
+    "kept",
+    "laid",
+    "meant",
+    "paid",
+    "put",
+    "quit",
+    "ran",
+    "sat",
+    "set",
+    "shot",
+    "shut",
+    "sold",
+    "stood",
+    "struck",
+    "swore",
+    "taught",
+    "threw",
+    "understood",
+    "woke",
+    "withdrew",
+    "undertook",
+    "overtook",
+    "broke",
+    "froze",
+    "stole",
+    "tore",
+    "wore",
+    "sought",
+    "cut",
+    "let",
+    "felt",
+    "dealt",
+    "drew",
+    "ate",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tense(sentence: &str, word: &str) -> Tense {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        tense_near(&words, words.iter().position(|w| *w == word).unwrap())
+    }
+
+    #[test]
+    fn cues() {
+        assert_eq!(tense("nato expelled eight diplomats on 6 october", "october"), Tense::Past);
+        assert_eq!(tense("the ministers will meet in december", "december"), Tense::Future);
+        assert_eq!(tense("talks are due in december", "december"), Tense::Present);
+        assert_eq!(tense("in december", "december"), Tense::Unknown);
+        assert_eq!(tense("the report is expected in march", "march"), Tense::Present);
+    }
+}
