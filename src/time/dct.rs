@@ -38,7 +38,7 @@ fn publication_line(text: &str, seg: &Segmentation, mentions: &[Mention]) -> Opt
         if !near_an_end(p) || !paragraph.contains(m.span) || token_count(seg, paragraph) > MAX_PUBLICATION_LINE_TOKENS {
             continue;
         }
-        let line = paragraph.slice(text).to_lowercase();
+        let line = paragraph.slice(text).to_ascii_lowercase();
         let cued = ["published", "updated", "posted", "last modified", "date:"].iter().any(|c| line.contains(c));
         let Some(date) = CalendarDate::new(y, month, d) else { continue };
         if best.is_none_or(|(best_cued, _)| cued && !best_cued) {

@@ -32,7 +32,12 @@ impl<'t> Word<'t> {
     /// The word for a token of `text`.
     pub fn new(text: &'t str, token: &Token) -> Word<'t> {
         let s = token.span.slice(text);
-        let lower = if s.chars().any(char::is_uppercase) { Cow::Owned(s.to_lowercase()) } else { Cow::Borrowed(s) };
+        // The lexicon is ASCII: ASCII lower-casing is enough and keeps Unicode case tables out of the wasm.
+        let lower = if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(s.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        };
         Word { span: token.span, text: s, lower, kind: token.kind }
     }
 
@@ -959,7 +964,7 @@ impl<'a, 't> Matcher<'a, 't> {
                 Some((Unit::Hour, false)) => "PT1H".to_string(),
                 _ => match (lexicon::weekday(t), lexicon::part_of_day(t)) {
                     (Some(d), _) if !times && self.is_capitalized(last) => format!("XXXX-WXX-{d}"),
-                    (_, Some(_)) if !times => format!("XXXX-XX-XXT{}", &t[..2].to_uppercase()),
+                    (_, Some(_)) if !times => format!("XXXX-XX-XXT{}", t[..2].to_ascii_uppercase()),
                     _ => return None,
                 },
             };
