@@ -4,6 +4,8 @@
 mod cli;
 #[path = "rust/dates.rs"]
 mod dates;
+#[path = "rust/dct.rs"]
+mod dct;
 #[path = "rust/offsets.rs"]
 mod offsets;
 #[path = "rust/robustness.rs"]

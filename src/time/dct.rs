@@ -21,7 +21,48 @@ const PUBLICATION_LINE_REACH: usize = 6;
 
 /// The DCT an article states or implies by itself, if any.
 pub fn infer_from_text(text: &str, seg: &Segmentation, mentions: &[Mention]) -> Option<CalendarDate> {
-    publication_line(text, seg, mentions).or_else(|| latest_reported_day(mentions, None))
+    publication_line(text, seg, mentions)
+        .or_else(|| dateline(text, seg, mentions))
+        .or_else(|| latest_reported_day(mentions, None))
+}
+
+/// A wire-style dateline opening one of the first paragraphs: "MOSCOW, Oct.
+/// 21 (Reuters) —" or "Brussels, 21 October 2021 –". A yearless one takes the
+/// year of the article's latest explicit date.
+fn dateline(text: &str, seg: &Segmentation, mentions: &[Mention]) -> Option<CalendarDate> {
+    let opening = seg.paragraphs.iter().take(3);
+    for paragraph in opening {
+        let Some(m) = mentions.iter().find(|m| paragraph.contains(m.span)) else { continue };
+        let Expr::Calendar { year, month, day: Some(day) } = m.expr else { continue };
+        let before = &text[paragraph.start..m.span.start];
+        let after = text[m.span.end..paragraph.end].trim_start();
+        let place = before.trim_end().strip_suffix(',').map(str::trim);
+        let is_place = place.is_some_and(|p| {
+            (2..=40).contains(&p.len())
+                && p.starts_with(|c: char| c.is_uppercase())
+                && p.chars().all(|c| c.is_alphabetic() || " .'-".contains(c))
+        });
+        let after_agency = match after.strip_prefix('(') {
+            Some(rest) => rest.split_once(')').map_or("", |(_, r)| r.trim_start()),
+            None => after,
+        };
+        if is_place && after_agency.starts_with(['-', '–', '—', ':']) {
+            let year = year.or_else(|| explicit_year(mentions))?;
+            return CalendarDate::new(year, month, day);
+        }
+    }
+    None
+}
+
+/// The latest year written with a month or day in the article ("June 2021").
+fn explicit_year(mentions: &[Mention]) -> Option<i32> {
+    mentions
+        .iter()
+        .filter_map(|m| match m.expr {
+            Expr::Calendar { year: Some(y), .. } => Some(y),
+            _ => None,
+        })
+        .max()
 }
 
 /// A full date on a short line near either end of the article, preferring
@@ -59,13 +100,7 @@ fn token_count(seg: &Segmentation, span: Span) -> usize {
 /// Yearless days take the year of the latest explicit year-bearing date,
 /// or of `reference` when given; without either they are skipped.
 fn latest_reported_day(mentions: &[Mention], reference: Option<CalendarDate>) -> Option<CalendarDate> {
-    let explicit_year = mentions
-        .iter()
-        .filter_map(|m| match m.expr {
-            Expr::Calendar { year: Some(y), .. } => Some(y),
-            _ => None,
-        })
-        .max();
+    let explicit_year = explicit_year(mentions);
     mentions
         .iter()
         .filter(|m| m.tense != Tense::Future)

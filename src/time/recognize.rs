@@ -88,7 +88,7 @@ pub fn recognize(words: &[Word], options: RecognizeOptions) -> Vec<Candidate> {
     let mut i = 0;
     while i < words.len() {
         match m.longest_at(i) {
-            Some((first, hit)) if !m.inside_name(first) && !m.names_what_follows(first, &hit) => {
+            Some((first, hit)) if !m.inside_name(first, &hit.expr) && !m.names_what_follows(first, &hit) => {
                 let modifier = hit.modifier.or_else(|| m.signal_modifier(first).filter(|_| takes_signal(&hit.expr)));
                 out.push(Candidate { first, last: hit.last, expr: hit.expr, modifier });
                 if let Some((a, b, expr)) = hit.extra {
@@ -373,11 +373,13 @@ impl<'a, 't> Matcher<'a, 't> {
 
     /// Whether an expression starting at `first` is part of a capitalized name
     /// ("Joint Sea 2021", "Steadfast Noon", "Black Friday").
-    fn inside_name(&self, first: usize) -> bool {
+    fn inside_name(&self, first: usize, expr: &Expr) -> bool {
         let Some(previous) = first.checked_sub(1) else {
             return false;
         };
-        let starts_capitalized = self.is_capitalized(first) || self.w[first].kind == TokenKind::Number;
+        // A bare year can end a name ("Joint Sea 2021"); "Published 21 October" is a date.
+        let starts_capitalized =
+            self.is_capitalized(first) || self.w[first].kind == TokenKind::Number && matches!(expr, Expr::Year(_));
         let p = &self.w[previous];
         let in_name = p.is_capitalized()
             && !lexicon::is_function_word(&p.lower)
