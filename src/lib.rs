@@ -21,6 +21,7 @@
 
 pub mod analysis;
 mod analyze;
+pub mod entities;
 mod error;
 mod input;
 pub mod offsets;
