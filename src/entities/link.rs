@@ -178,7 +178,7 @@ fn join_people(items: &[Item], sets: &mut Sets) {
         }
         for i in mentions {
             // The person named last before the surname, else the first one named.
-            let before = in_document.iter().copied().filter(|&j| items[j].span.start < items[i].span.start).next_back();
+            let before = in_document.iter().copied().rfind(|&j| items[j].span.start < items[i].span.start);
             sets.union(i, before.unwrap_or(in_document[0]));
         }
     }
