@@ -2,7 +2,8 @@
 
 use std::collections::HashSet;
 
-use crate::analysis::{Analysis, Dct, DctBasis, Document, Range, Timex, TokenRecord, FORMAT_VERSION};
+use crate::analysis::{Analysis, Boilerplate, Dct, DctBasis, Document, Range, Timex, TokenRecord, FORMAT_VERSION};
+use crate::clean::{clean, Cleaned};
 use crate::error::Error;
 use crate::input::{DocInput, Options};
 use crate::offsets::{Utf16Cursor, Utf16Map};
@@ -65,6 +66,8 @@ pub fn analyze(docs: &[DocInput], options: &Options) -> Result<Analysis, Error> 
 struct Prepared {
     id: String,
     seg: Segmentation,
+    cleaned: Cleaned,
+    /// Temporal expressions of the body (boilerplate ones are left out).
     mentions: Vec<Mention>,
     /// The given date (published or options.reference).
     dct: Option<CalendarDate>,
@@ -75,9 +78,11 @@ struct Prepared {
 impl Prepared {
     fn new(id: String, doc: &DocInput, dct: Option<CalendarDate>, options: RecognizeOptions) -> Prepared {
         let seg = segment(&doc.text);
-        let mentions = time::recognize_text(&doc.text, &seg, options);
+        let cleaned = clean(&doc.text, &seg.paragraphs);
+        let mut mentions = time::recognize_text(&doc.text, &seg, options);
+        mentions.retain(|m| cleaned.in_body(m.span));
         let inferred = if dct.is_none() { dct::infer_from_text(&doc.text, &seg, &mentions) } else { None };
-        Prepared { id, seg, mentions, dct, inferred }
+        Prepared { id, seg, cleaned, mentions, dct, inferred }
     }
 
     /// Resolves the timexes against the chosen date and converts every span to UTF-16.
@@ -86,14 +91,13 @@ impl Prepared {
         let date = dct.value.as_deref().and_then(CalendarDate::parse_iso);
         let timexes = time::resolve_mentions(&self.mentions, date);
         let seg = &self.seg;
-        let body: Vec<Span> = match (seg.paragraphs.first(), seg.paragraphs.last()) {
-            (Some(first), Some(last)) => vec![Span::new(first.start, last.end)],
-            _ => Vec::new(),
-        };
-        let title = doc.title.clone().or_else(|| headline(text, seg).map(str::to_owned));
+        let body = &self.cleaned.body;
+        let boilerplate = &self.cleaned.boilerplate;
+        let title = doc.title.clone().or_else(|| headline(text, seg, &self.cleaned).map(str::to_owned));
 
         let boundaries = body
             .iter()
+            .chain(boilerplate.iter().map(|(s, _)| s))
             .chain(&seg.paragraphs)
             .chain(&seg.sentences)
             .chain(timexes.iter().map(|t| &t.span))
@@ -106,8 +110,11 @@ impl Prepared {
             title,
             source: doc.source.clone(),
             dct,
-            body: ranges(&body),
-            boilerplate: Vec::new(),
+            body: ranges(body),
+            boilerplate: boilerplate
+                .iter()
+                .map(|&(s, kind)| Boilerplate { start: map.get(s.start), end: map.get(s.end), kind })
+                .collect(),
             paragraphs: ranges(&seg.paragraphs),
             sentences: ranges(&seg.sentences),
             mentions: Vec::new(),
@@ -190,10 +197,10 @@ fn parse_date(value: &str, what: &str) -> Result<CalendarDate, Error> {
     })
 }
 
-/// The article's headline: a short first paragraph on one line, followed by
+/// The article's headline: a short first body paragraph on one line, followed by
 /// more text, that does not end like a sentence.
-fn headline<'t>(text: &'t str, seg: &Segmentation) -> Option<&'t str> {
-    let first = seg.paragraphs.first()?;
+fn headline<'t>(text: &'t str, seg: &Segmentation, cleaned: &Cleaned) -> Option<&'t str> {
+    let first = seg.paragraphs.iter().find(|p| cleaned.in_body(**p))?;
     let line = first.slice(text);
     let is_headline = seg.paragraphs.len() > 1
         && !line.contains(['\n', '\r'])

@@ -21,6 +21,7 @@
 
 pub mod analysis;
 mod analyze;
+pub mod clean;
 pub mod entities;
 mod error;
 mod input;

@@ -2,4 +2,5 @@
 //! entity across documents.
 
 pub mod link;
+pub mod model;
 pub mod names;
