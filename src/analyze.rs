@@ -2,7 +2,10 @@
 
 use std::collections::HashSet;
 
-use crate::analysis::{Analysis, Boilerplate, Dct, DctBasis, Document, Range, Timex, TokenRecord, FORMAT_VERSION};
+use crate::analysis::{
+    Analysis, Boilerplate, Dct, DctBasis, Document, EventDate, EventSource, Range, TimelineEvent, Timex, TokenRecord,
+    FORMAT_VERSION,
+};
 use crate::clean::{clean, Cleaned};
 use crate::error::Error;
 use crate::input::{DocInput, Options};
@@ -11,6 +14,7 @@ use crate::span::Span;
 use crate::time::calendar::CalendarDate;
 use crate::time::recognize::RecognizeOptions;
 use crate::time::{self, dct, Mention};
+use crate::timeline::{self, extract::DocView};
 use crate::tokenize::{segment, Segmentation};
 
 /// Longest line, in chars, taken as a headline when no title is given.
@@ -46,20 +50,91 @@ pub fn analyze(docs: &[DocInput], options: &Options) -> Result<Analysis, Error> 
     let mentions: Vec<&[Mention]> = prepared.iter().map(|p| p.mentions.as_slice()).collect();
     let from_corpus = dct::infer_from_corpus(&own, &mentions);
 
-    let documents = prepared
-        .into_iter()
-        .zip(docs)
-        .zip(from_corpus)
-        .map(|((p, doc), corpus_date)| {
-            let dct = match (p.dct, p.inferred.or(corpus_date)) {
-                (Some(date), _) => Dct { value: Some(date.to_string()), basis: DctBasis::Given },
-                (None, Some(date)) => Dct { value: Some(date.to_string()), basis: DctBasis::Inferred },
-                (None, None) => Dct { value: None, basis: DctBasis::Unknown },
-            };
-            p.finish(doc, dct)
+    let mut dcts: Vec<Dct> = prepared
+        .iter()
+        .zip(&from_corpus)
+        .map(|(p, corpus_date)| match (p.dct, p.inferred.or(*corpus_date)) {
+            (Some(date), _) => Dct { value: Some(date.to_string()), basis: DctBasis::Given },
+            (None, Some(date)) => Dct { value: Some(date.to_string()), basis: DctBasis::Inferred },
+            (None, None) => Dct { value: None, basis: DctBasis::Unknown },
         })
         .collect();
-    Ok(Analysis { version: FORMAT_VERSION, documents, entities: Vec::new(), timeline: Vec::new() })
+    let resolve = |p: &Prepared, dct: &Dct| {
+        time::resolve_mentions(&p.mentions, dct.value.as_deref().and_then(CalendarDate::parse_iso))
+    };
+    let mut timexes: Vec<Vec<time::Timex>> = prepared.iter().zip(&dcts).map(|(p, dct)| resolve(p, dct)).collect();
+    let build_timeline = |timexes: &[Vec<time::Timex>]| {
+        let views: Vec<DocView> = prepared
+            .iter()
+            .zip(docs)
+            .zip(timexes)
+            .map(|((p, doc), timexes)| DocView { text: &doc.text, seg: &p.seg, cleaned: &p.cleaned, timexes })
+            .collect();
+        timeline::build(&views, options.timeline.max_events)
+    };
+    let mut events = build_timeline(&timexes);
+    // An inferred date is at least the day of the latest event the article
+    // reports that other articles date to the day: resolve again from there.
+    let later = timeline::later_dates(&events, &dcts.iter().map(|d| inferred_date(d)).collect::<Vec<_>>());
+    if later.iter().any(Option::is_some) {
+        for (d, date) in later.iter().enumerate() {
+            if let Some(date) = date {
+                dcts[d].value = Some(date.to_string());
+                timexes[d] = resolve(&prepared[d], &dcts[d]);
+            }
+        }
+        events = build_timeline(&timexes);
+    }
+    let mut sources_by_doc: Vec<Vec<Span>> = vec![Vec::new(); docs.len()];
+    for event in &events {
+        for &(d, span) in &event.sources {
+            sources_by_doc[d].push(span);
+        }
+    }
+
+    let mut maps = Vec::with_capacity(docs.len());
+    let mut documents = Vec::with_capacity(docs.len());
+    for (((p, doc), (dct, timexes)), sources) in
+        prepared.into_iter().zip(docs).zip(dcts.into_iter().zip(&timexes)).zip(&sources_by_doc)
+    {
+        let (document, map) = p.finish(doc, dct, timexes, sources);
+        documents.push(document);
+        maps.push(map);
+    }
+    let timeline = events.iter().enumerate().map(|(n, e)| timeline_record(n, e, &documents, &maps)).collect();
+    Ok(Analysis { version: FORMAT_VERSION, documents, entities: Vec::new(), timeline })
+}
+
+/// The date of a document when it was inferred (the ones events may move).
+fn inferred_date(dct: &Dct) -> Option<CalendarDate> {
+    (dct.basis == DctBasis::Inferred).then(|| dct.value.as_deref().and_then(CalendarDate::parse_iso)).flatten()
+}
+
+/// A chronology event in the output shape (UTF-16 offsets per document).
+fn timeline_record(n: usize, e: &timeline::Event, documents: &[Document], maps: &[Utf16Map]) -> TimelineEvent {
+    let (start, end) = e.date.interval();
+    TimelineEvent {
+        id: format!("e{}", n + 1),
+        date: EventDate {
+            value: e.date.value.to_string(),
+            start: start.to_string(),
+            end: end.to_string(),
+            grain: timeline::grain(&e.date.value),
+            approximate: e.date.approximate,
+        },
+        summary: e.summary.clone(),
+        participants: Vec::new(),
+        sources: e
+            .sources
+            .iter()
+            .map(|&(d, span)| EventSource {
+                document: documents[d].id.clone(),
+                start: maps[d].get(span.start),
+                end: maps[d].get(span.end),
+            })
+            .collect(),
+        salience: e.salience,
+    }
 }
 
 /// A document segmented and scanned, waiting for its date.
@@ -85,11 +160,10 @@ impl Prepared {
         Prepared { id, seg, cleaned, mentions, dct, inferred }
     }
 
-    /// Resolves the timexes against the chosen date and converts every span to UTF-16.
-    fn finish(self, doc: &DocInput, dct: Dct) -> Document {
+    /// The document in the output shape, and the UTF-16 map of its text,
+    /// which also knows the offsets of `extra` spans (event sources).
+    fn finish(self, doc: &DocInput, dct: Dct, timexes: &[time::Timex], extra: &[Span]) -> (Document, Utf16Map) {
         let text = doc.text.as_str();
-        let date = dct.value.as_deref().and_then(CalendarDate::parse_iso);
-        let timexes = time::resolve_mentions(&self.mentions, date);
         let seg = &self.seg;
         let body = &self.cleaned.body;
         let boilerplate = &self.cleaned.boilerplate;
@@ -101,11 +175,12 @@ impl Prepared {
             .chain(&seg.paragraphs)
             .chain(&seg.sentences)
             .chain(timexes.iter().map(|t| &t.span))
+            .chain(extra)
             .flat_map(|s| [s.start, s.end]);
         let map = Utf16Map::new(text, boundaries);
         let ranges =
             |spans: &[Span]| spans.iter().map(|s| Range { start: map.get(s.start), end: map.get(s.end) }).collect();
-        Document {
+        let document = Document {
             id: self.id,
             title,
             source: doc.source.clone(),
@@ -119,7 +194,8 @@ impl Prepared {
             sentences: ranges(&seg.sentences),
             mentions: Vec::new(),
             timexes: timexes.iter().map(|t| timex_record(text, t, &map)).collect(),
-        }
+        };
+        (document, map)
     }
 }
 

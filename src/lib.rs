@@ -28,6 +28,7 @@ mod input;
 pub mod offsets;
 pub mod span;
 pub mod time;
+pub mod timeline;
 pub mod tokenize;
 
 #[cfg(target_arch = "wasm32")]

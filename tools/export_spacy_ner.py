@@ -267,7 +267,9 @@ def collect_tensors(ner):
             "window_size": int(enc_windows[0].attrs["window_size"]),
             "nP": int(enc_maxouts[0].get_dim("nP")), "nI": int(enc_maxouts[0].get_dim("nI")),
             "layernorm": True, "layernorm_eps": 1e-8, "residual": True,
-            "window_order": "concat(x[i-1], x[i], x[i+1]); zero vectors outside the doc",
+            "window_order": "concat(x[i-1], x[i], x[i+1]) over the padded sequence",
+            "pad": int(encode.attrs["pad"]),
+            "pad_note": "pad zero rows are added on each side before block 0 and run through all blocks (they become non-zero); drop them after the last block",
         },
         "proj": {"nI": int(proj.get_dim("nI")), "nO": int(proj.get_dim("nO"))},
         "lower": {
@@ -307,7 +309,6 @@ def quantize_rows(a):
 def build_lookups(nlp):
     """lexeme_norm with the original strings, BASE_NORMS, tokenizer-exception norms,
     and the StringStore's reserved symbols."""
-    import spacy
     from spacy.attrs import NORM, ORTH
     from spacy.lang.norm_exceptions import BASE_NORMS
     from spacy.strings import hash_string
@@ -454,6 +455,14 @@ class ExportedNER:
                                self.t["tok2vec.embed.mix.layernorm.b"])
 
     def encode(self, X):
+        # thinc with_array(pad=4): 4 zero rows are added on each side *once*, before
+        # the first block; they go through every block like tokens (so they stop
+        # being zero) and are dropped at the end.  pad == depth * window_size, the
+        # receptive field, so the result does not depend on other docs in a batch.
+        pad = self.cfg["encode"]["pad"]
+        n = X.shape[0]
+        zp = np.zeros((pad, X.shape[1]), np.float32)
+        X = np.concatenate([zp, X, zp], axis=0)
         for i in range(self.cfg["encode"]["depth"]):
             z = np.zeros((1, X.shape[1]), np.float32)
             prev = np.concatenate([z, X[:-1]], axis=0)
@@ -463,7 +472,7 @@ class ExportedNER:
             Y = self._layernorm(Y, self.t[f"tok2vec.encode.{i}.layernorm.G"],
                                 self.t[f"tok2vec.encode.{i}.layernorm.b"])
             X = X + Y
-        return X
+        return X[pad:pad + n]
 
     def forward_tokens(self, ids):
         emb = self.embed(ids)
@@ -563,6 +572,19 @@ def load_texts():
     return texts
 
 
+def dump_json(v, indent=0):
+    """Compact but diff-friendly: dicts one key per line, lists of lists/dicts one
+    element per line, everything else inline."""
+    c = lambda x: json.dumps(x, ensure_ascii=False, separators=(",", ":"))
+    pad = " " * (indent + 1)
+    if isinstance(v, dict):
+        items = [f"{pad}{c(k)}: {dump_json(x, indent + 1)}" for k, x in v.items()]
+        return "{\n" + ",\n".join(items) + "\n" + " " * indent + "}"
+    if isinstance(v, list) and v and all(isinstance(x, (list, dict)) for x in v):
+        return "[\n" + ",\n".join(pad + c(x) for x in v) + "\n" + " " * indent + "]"
+    return c(v)
+
+
 def r5(x):
     return [round(float(v), 5) for v in x]
 
@@ -637,7 +659,8 @@ def main():
     f32_total = sum(a.size * 4 for _, a in tensors)
     print(f"wrote {MODEL_OUT.relative_to(REPO)}: {len(raw)} bytes, gzip -9 {len(gz)} bytes "
           f"(all-f32 weights would be {f32_total} bytes)")
-    assert len(gz) < 2 * 1024 * 1024, "gzip size over 2 MB"
+    if not args.f32_only:
+        assert len(gz) < 2 * 1024 * 1024, "gzip size over 2 MB"
 
     tok = nlp.tokenizer
     tokenizer_json = {
@@ -743,7 +766,6 @@ def main():
                         if (a["ids"] != b["ids"] or a["action"] != b["action"]
                                 or not np.allclose(a["scores"], b["scores"], atol=1e-4)):
                             step_bad += 1
-                    my_steps = steps
         if args.no_fixtures:
             continue
         u16 = utf16_offsets(text)
@@ -790,7 +812,7 @@ def main():
             "steps": steps_json,
         }
         (FIXTURE_DIR / f"{name}.json").write_text(
-            json.dumps(fx, ensure_ascii=False, indent=1) + "\n", encoding="utf8")
+            dump_json(fx) + "\n", encoding="utf8")
 
     print(f"fixture texts: {len(texts)}, tokens: {n_tokens}, token feature-id mismatches: {tok_feat_bad}")
     assert tok_feat_bad == 0
@@ -805,6 +827,24 @@ def main():
         f1 = 2 * same / (n_ref + n_mine) if n_ref + n_mine else 1.0
         print(f"entities {key:13s}: identical {same}/{n_ref} spaCy ents "
               f"({100 * same / max(n_ref, 1):.2f}%), numpy produced {n_mine}, F1 {100 * f1:.2f}%")
+    # Extra stress test of the int8 weights on text variants spaCy handles
+    # differently (not written as fixtures): upper-cased, lower-cased, and the
+    # paragraphs in reverse order.
+    extra = [0, 0, 0]
+    for name, text in texts:
+        paras = [p for p in text.split("\n") if p.strip()]
+        for variant in (text.upper(), text.lower(), "\n".join(reversed(paras))):
+            doc = nlp(variant, disable=["ner"])
+            ref = [(e.start, e.end, e.label_) for e in ner(nlp(variant, disable=["ner"])).ents]
+            arr = doc.to_array([NORM, PREFIX, SUFFIX, SHAPE]).astype(np.uint64)
+            feats = exported.forward_tokens(arr)[3]
+            ss = [bool(t.is_sent_start) and t.i > 0 for t in doc]
+            mine, _ = exported.decode(feats, [t.text for t in doc], ss)
+            extra[0] += len(set(mine) & set(ref))
+            extra[1] += len(ref)
+            extra[2] += len(mine)
+    print(f"entities int8 on upper/lower/reordered variants: identical {extra[0]}/{extra[1]} spaCy ents "
+          f"({100 * extra[0] / max(extra[1], 1):.2f}%), numpy produced {extra[2]}")
     same, n_ref, n_mine = stats["q_full"]
     assert same / max(n_ref, 1) >= 0.99 and same / max(n_mine, 1) >= 0.99, "exported model below 99%"
 

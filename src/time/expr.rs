@@ -73,8 +73,10 @@ pub enum Expr {
     /// Counted from the last date mentioned: "two days later" (+), "a decade
     /// earlier" (-), "the following day" (+1).
     Anchored(Amount, Unit, i32),
-    /// "recently", "now", "the foreseeable future".
+    /// "now", "in the past", "the foreseeable future".
     Reference(Reference),
+    /// "recently", "lately": the past, close to the document date.
+    Recent,
     /// "today": the document date, or the present in general statements.
     Today,
     /// "four years", "week-long", "several years".

@@ -55,6 +55,9 @@ pub struct Timex {
     pub modifier: Option<TimexMod>,
     /// What it was resolved against (`None`: unresolved).
     pub anchor: Option<Anchor>,
+    /// For vague past expressions ("a few years ago", "recently"), the days
+    /// they most likely cover; events use it to place themselves.
+    pub window: Option<(CalendarDate, CalendarDate)>,
 }
 
 /// Finds the temporal expressions of a segmented text, sentence by sentence.
@@ -96,7 +99,8 @@ pub fn resolve_mentions(mentions: &[Mention], dct: Option<CalendarDate>) -> Vec<
         if timex_type == TimexType::Date && value.is_calendar() {
             anchors.previous = Some(value.clone());
         }
-        out.push(Timex { span: m.span, sentence: m.sentence, timex_type, value, modifier: m.modifier, anchor });
+        let window = dct.and_then(|d| resolve::vague_window(&m.expr, d));
+        out.push(Timex { span: m.span, sentence: m.sentence, timex_type, value, modifier: m.modifier, anchor, window });
     }
     out
 }

@@ -108,6 +108,7 @@ pub fn resolve(expr: &Expr, tense: Tense, anchors: &Anchors) -> Option<Resolved>
             }
         }
         Expr::Reference(r) => resolved(Date, TimeValue::Reference(r), Anchor::Dct),
+        Expr::Recent => resolved(Date, TimeValue::Reference(Reference::Past), Anchor::Dct),
         Expr::Today => match (dct, tense) {
             (Some(dct), Tense::Past | Tense::Future) => resolved(Date, TimeValue::Day(dct), Anchor::Dct),
             _ => resolved(Date, TimeValue::Reference(Reference::Present), Anchor::Dct),
@@ -130,6 +131,19 @@ pub fn resolve(expr: &Expr, tense: Tense, anchors: &Anchors) -> Option<Resolved>
                 ),
             ),
         },
+    }
+}
+
+/// The days a vague past expression most likely covers, for placing events:
+/// "a few years ago" is two to six years back, "recently" the last two months.
+pub fn vague_window(expr: &Expr, dct: CalendarDate) -> Option<(CalendarDate, CalendarDate)> {
+    match *expr {
+        Expr::Ago(Amount::Vague, unit) => {
+            let back = |n: i32| shift(dct, unit, -n).and_then(|v| v.interval());
+            Some((back(6)?.0, back(2)?.1))
+        }
+        Expr::Recent => Some((dct.add_days(-60)?, dct)),
+        _ => None,
     }
 }
 

@@ -31,6 +31,11 @@ pub fn tense_near(words: &[&str], at: usize) -> Tense {
     Tense::Unknown
 }
 
+/// Whether any word of a clause marks the past tense.
+pub fn has_past(words: &[&str]) -> bool {
+    (0..words.len()).any(|i| cue(words, i) == Some(Tense::Past))
+}
+
 /// The tense a word signals in its context, if any.
 fn cue(words: &[&str], i: usize) -> Option<Tense> {
     let word = words[i];

@@ -1,0 +1,251 @@
+//! The chronology: dated events per article, merged across the articles of a
+//! story, each linked to every sentence that reports it.
+//!
+//! 1. [`extract`]: each body clause with a calendar date is an event mention;
+//!    past-tense sentences without a date are kept as candidates.
+//! 2. Mentions with compatible dates (equal, or one inside a week or month of
+//!    the other) and similar content words merge into one event.
+//! 3. An undated sentence that closely resembles an event joins it ("Responding
+//!    to NATO’s decision to expel…" reports the dated expulsion).
+//! 4. Each event gets a summary, participants, a salience, and a place in
+//!    date order; `max_events` keeps the most salient.
+
+pub mod extract;
+pub mod similarity;
+pub mod summary;
+
+use std::collections::HashMap;
+
+use extract::{DocView, EventDate, Mention};
+use similarity::{cosine, idf};
+
+use crate::analysis::Grain;
+use crate::span::Span;
+use crate::time::calendar::CalendarDate;
+use crate::time::value::TimeValue;
+
+/// Similarity above which two dated clauses with compatible dates report one event.
+const MERGE_SIMILARITY: f64 = 0.28;
+/// Similarity above which an undated sentence reports a dated event.
+const LINK_SIMILARITY: f64 = 0.30;
+/// Most events one undated sentence may join.
+const MAX_LINKS_PER_SENTENCE: usize = 2;
+
+/// One event of the chronology, with byte spans per document.
+#[derive(Clone, Debug)]
+pub struct Event {
+    /// When.
+    pub date: EventDate,
+    /// A one-line summary.
+    pub summary: String,
+    /// Where each document reports it: (document index, sentence span).
+    pub sources: Vec<(usize, Span)>,
+    /// The clauses it was built from: (document index, clause span).
+    pub clauses: Vec<(usize, Span)>,
+    /// Importance in the story, 0 to 1.
+    pub salience: f64,
+}
+
+/// The chronology of a set of documents, sorted by date.
+pub fn build(docs: &[DocView], max_events: Option<usize>) -> Vec<Event> {
+    let (mut dated, mut undated) = (Vec::new(), Vec::new());
+    for (i, doc) in docs.iter().enumerate() {
+        let (d, u) = extract::mentions(i, doc);
+        dated.extend(d);
+        undated.extend(u);
+    }
+    let all_bags: Vec<&similarity::Bag> = dated.iter().chain(&undated).map(|m| &m.bag).collect();
+    let idf = idf(&all_bags);
+
+    let groups = merge(&dated, &idf);
+    let mut events: Vec<(Vec<usize>, Vec<usize>)> = groups.into_iter().map(|g| (g, Vec::new())).collect();
+    link_undated(&dated, &undated, &idf, &mut events);
+
+    let mut out: Vec<Event> = events
+        .iter()
+        .map(|(members, linked)| {
+            let mentions: Vec<&Mention> =
+                members.iter().map(|&i| &dated[i]).chain(linked.iter().map(|&i| &undated[i])).collect();
+            let date = most_specific(members.iter().map(|&i| dated[i].date.as_ref().expect("dated")));
+            let mut sources: Vec<(usize, Span)> = mentions.iter().map(|m| (m.doc, m.sentence)).collect();
+            sources.sort_by_key(|(d, s)| (*d, s.start));
+            sources.dedup();
+            let clauses = mentions.iter().map(|m| (m.doc, m.clause)).collect();
+            let summary = summary::summarize(docs, &mentions);
+            Event { date, summary, sources, clauses, salience: 0.0 }
+        })
+        .collect();
+    score(&mut out, docs.len());
+    if let Some(k) = max_events {
+        out.sort_by(|a, b| b.salience.total_cmp(&a.salience));
+        out.truncate(k);
+    }
+    out.sort_by(|a, b| {
+        let ((a0, a1), (b0, b1)) = (a.date.interval(), b.date.interval());
+        a0.cmp(&b0).then(a1.cmp(&b1)).then(b.salience.total_cmp(&a.salience))
+    });
+    out
+}
+
+/// For each document with an inferred date, a later date when it reports an
+/// event that other documents date to the day after it (an article that
+/// reports the 18 October suspension was written on or after 18 October).
+pub fn later_dates(events: &[Event], inferred: &[Option<CalendarDate>]) -> Vec<Option<CalendarDate>> {
+    let mut out = vec![None; inferred.len()];
+    for e in events.iter().filter(|e| grain(&e.date.value) == Grain::Day && !e.date.approximate) {
+        let day = e.date.interval().0;
+        let dated_by: Vec<usize> = e.clauses.iter().map(|(d, _)| *d).collect();
+        for &(d, _) in &e.sources {
+            let dated_elsewhere = dated_by.iter().any(|&o| o != d);
+            if let (Some(current), true) = (inferred[d], dated_elsewhere) {
+                if day > current && out[d].is_none_or(|o: CalendarDate| day > o) {
+                    out[d] = Some(day);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether two dates can be one event's: equal, or the finer inside the
+/// coarser when the coarser is at most a month ("two weeks ago" and "6 October").
+fn compatible(a: &EventDate, b: &EventDate) -> bool {
+    if a.value == b.value {
+        return true;
+    }
+    let ((a0, a1), (b0, b1)) = (a.interval(), b.interval());
+    let days =
+        |x: crate::time::calendar::CalendarDate, y: crate::time::calendar::CalendarDate| y.to_days() - x.to_days();
+    let inside = (a0 <= b0 && b1 <= a1 && days(a0, a1) <= 31) || (b0 <= a0 && a1 <= b1 && days(b0, b1) <= 31);
+    inside
+}
+
+/// Groups dated mentions into events: single linkage over pairs with
+/// compatible dates and similar clauses, never two clauses of one sentence.
+fn merge(dated: &[Mention], idf: &HashMap<String, f64>) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..dated.len()).collect();
+    fn find(p: &mut [usize], x: usize) -> usize {
+        let mut r = x;
+        while p[r] != r {
+            r = p[r];
+        }
+        p[x] = r;
+        r
+    }
+    // Compare only mentions whose dates overlap: sort by start day, sweep.
+    let mut order: Vec<usize> = (0..dated.len()).collect();
+    let interval = |i: usize| dated[i].date.as_ref().expect("dated").interval();
+    order.sort_by_key(|&i| interval(i));
+    for (n, &a) in order.iter().enumerate() {
+        let (_, a_end) = interval(a);
+        for &b in &order[n + 1..] {
+            let (b_start, _) = interval(b);
+            if b_start > a_end {
+                break;
+            }
+            let (x, y) = (&dated[a], &dated[b]);
+            let same_sentence = x.doc == y.doc && x.sentence == y.sentence;
+            if same_sentence || !compatible(x.date.as_ref().unwrap(), y.date.as_ref().unwrap()) {
+                continue;
+            }
+            if cosine(&x.bag, &y.bag, idf) >= MERGE_SIMILARITY {
+                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                parent[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..dated.len() {
+        let r = find(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut out: Vec<Vec<usize>> = groups.into_values().collect();
+    out.sort();
+    out
+}
+
+/// Adds each undated sentence to the events it most resembles (at most
+/// [`MAX_LINKS_PER_SENTENCE`], each above [`LINK_SIMILARITY`]).
+fn link_undated(
+    dated: &[Mention],
+    undated: &[Mention],
+    idf: &HashMap<String, f64>,
+    events: &mut [(Vec<usize>, Vec<usize>)],
+) {
+    for (u, mention) in undated.iter().enumerate() {
+        let mut scores: Vec<(f64, usize)> = events
+            .iter()
+            .enumerate()
+            .filter(|(_, (members, _))| {
+                !members.iter().any(|&m| dated[m].doc == mention.doc && dated[m].sentence == mention.sentence)
+            })
+            .map(|(e, (members, _))| {
+                let best = members.iter().map(|&m| cosine(&mention.bag, &dated[m].bag, idf)).fold(0.0, f64::max);
+                if std::env::var_os("DATELINE_DEBUG_LINKS").is_some() && best > 0.1 {
+                    eprintln!("{best:.3} e{e} {:?}", mention.bag.keys().take(8).collect::<Vec<_>>());
+                }
+                (best, e)
+            })
+            .filter(|(s, _)| *s >= LINK_SIMILARITY)
+            .collect();
+        scores.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for &(_, e) in scores.iter().take(MAX_LINKS_PER_SENTENCE) {
+            events[e].1.push(u);
+        }
+    }
+}
+
+/// The most specific of some compatible dates (the shortest interval).
+fn most_specific<'a>(dates: impl Iterator<Item = &'a EventDate>) -> EventDate {
+    dates
+        .min_by_key(|d| {
+            let (a, b) = d.interval();
+            (b.to_days() - a.to_days(), d.approximate)
+        })
+        .cloned()
+        .expect("an event has a date")
+}
+
+/// Salience: how many articles report the event (most), how often, how
+/// precise its date is, and how close it is to the story's latest events.
+fn score(events: &mut [Event], n_docs: usize) {
+    let latest = events.iter().map(|e| e.date.interval().1).max();
+    for e in events.iter_mut() {
+        let docs = {
+            let mut d: Vec<usize> = e.sources.iter().map(|(d, _)| *d).collect();
+            d.dedup();
+            d.len()
+        };
+        let coverage = docs as f64 / n_docs.max(1) as f64;
+        let mentions = (e.sources.len() as f64).ln_1p() / (1.0 + (n_docs as f64 * 3.0).ln_1p());
+        let precision = match grain(&e.date.value) {
+            Grain::Day => 1.0,
+            Grain::Week => 0.85,
+            Grain::Month => 0.7,
+            Grain::Season | Grain::Quarter | Grain::Half => 0.5,
+            Grain::Year => 0.4,
+            Grain::Decade | Grain::Century => 0.2,
+        } * if e.date.approximate { 0.8 } else { 1.0 };
+        let recency = latest.map_or(0.0, |l| {
+            let age_days = (l.to_days() - e.date.interval().1.to_days()).max(0) as f64;
+            1.0 / (1.0 + age_days / 365.0)
+        });
+        e.salience =
+            ((0.5 * coverage + 0.15 * mentions.min(1.0) + 0.2 * precision + 0.15 * recency) * 1000.0).round() / 1000.0;
+    }
+}
+
+/// The grain of a calendar value.
+pub fn grain(value: &TimeValue) -> Grain {
+    match value {
+        TimeValue::Day(_) | TimeValue::Time(..) | TimeValue::PartOfDay(..) => Grain::Day,
+        TimeValue::Week(..) => Grain::Week,
+        TimeValue::Month(..) => Grain::Month,
+        TimeValue::Season(..) => Grain::Season,
+        TimeValue::Quarter(..) => Grain::Quarter,
+        TimeValue::Half(..) => Grain::Half,
+        TimeValue::Year(_) => Grain::Year,
+        TimeValue::Decade(_) => Grain::Decade,
+        _ => Grain::Century,
+    }
+}

@@ -1,0 +1,258 @@
+//! Content-word vectors of clauses and their TF-IDF cosine similarity, to
+//! tell when two sentences report the same happening.
+
+use std::collections::HashMap;
+
+/// Words that carry no content of their own.
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "before",
+    "being",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "during",
+    "each",
+    "even",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "last",
+    "may",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "own",
+    "said",
+    "same",
+    "says",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "’s",
+    "'s",
+    "n't",
+    "n’t",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "month",
+    "months",
+    "year",
+    "years",
+    "ago",
+    "october",
+    "september",
+    "november",
+    "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "earlier",
+    "later",
+    "recently",
+    "two",
+    "three",
+    "one",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+];
+
+/// A crude English stem: enough to meet "expel/expelled/expels",
+/// "expulsion/expulsions", "suspend/suspended/suspension".
+pub fn stem(word: &str) -> String {
+    let w = word.to_lowercase();
+    let mut s = w.as_str();
+    for suffix in
+        ["ations", "ation", "sions", "sion", "ions", "ion", "ments", "ment", "ings", "ing", "edly", "ed", "es", "s"]
+    {
+        if s.len() > suffix.len() + 3 {
+            if let Some(base) = s.strip_suffix(suffix) {
+                s = base;
+                break;
+            }
+        }
+    }
+    // expul(sion) ~ expel: fold a final vowel-l pair and doubled final consonants.
+    let mut out: String = s.to_string();
+    if out.ends_with("ul") {
+        out.replace_range(out.len() - 2.., "el");
+    }
+    let bytes = out.as_bytes();
+    if bytes.len() > 3 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
+        out.pop();
+    }
+    out
+}
+
+/// Whether a lower-case word is a stopword.
+pub fn is_stopword(word: &str) -> bool {
+    STOPWORDS.contains(&word)
+}
+
+/// A bag of content stems with counts.
+pub type Bag = HashMap<String, f64>;
+
+/// The bag of content stems of some words (already lower-case, letters only kept).
+pub fn bag<'a>(words: impl IntoIterator<Item = &'a str>) -> Bag {
+    let mut out = Bag::new();
+    for w in words {
+        let lower = w.to_lowercase();
+        if lower.chars().count() < 3 || is_stopword(&lower) || !lower.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        *out.entry(stem(&lower)).or_insert(0.0) += 1.0;
+    }
+    out
+}
+
+/// Inverse document frequencies over a collection of bags.
+pub fn idf(bags: &[&Bag]) -> HashMap<String, f64> {
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for b in bags {
+        for k in b.keys() {
+            *df.entry(k.as_str()).or_insert(0) += 1;
+        }
+    }
+    let n = bags.len().max(1) as f64;
+    df.into_iter().map(|(k, d)| (k.to_string(), (1.0 + n / d as f64).ln())).collect()
+}
+
+/// TF-IDF cosine similarity of two bags.
+pub fn cosine(a: &Bag, b: &Bag, idf: &HashMap<String, f64>) -> f64 {
+    let weight = |k: &str| idf.get(k).copied().unwrap_or(1.0);
+    let dot: f64 = a.iter().filter_map(|(k, x)| b.get(k).map(|y| x * y * weight(k).powi(2))).sum();
+    let norm = |v: &Bag| v.iter().map(|(k, x)| (x * weight(k)).powi(2)).sum::<f64>().sqrt();
+    let (na, nb) = (norm(a), norm(b));
+    if na == 0.0 || nb == 0.0 {
+        0.0
+    } else {
+        dot / (na * nb)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_meet() {
+        assert_eq!(stem("expelled"), stem("expel"));
+        assert_eq!(stem("expulsions"), stem("expel"));
+        assert_eq!(stem("suspended"), stem("suspension"));
+        assert_eq!(stem("missions"), stem("mission"));
+    }
+
+    #[test]
+    fn similar_sentences_score_higher() {
+        let a = bag("NATO expelled eight members of the Russian mission".split(' '));
+        let b = bag("the decision to expel members of Russia's mission to NATO".split(' '));
+        let c = bag("Algerian and Russian forces concluded a naval exercise".split(' '));
+        let idf = idf(&[&a, &b, &c]);
+        assert!(cosine(&a, &b, &idf) > cosine(&a, &c, &idf));
+    }
+}
