@@ -75,7 +75,7 @@ pub fn analyze(docs: &[DocInput], options: &Options) -> Result<Analysis, Error> 
     let mut events = build_timeline(&timexes);
     // An inferred date is at least the day of the latest event the article
     // reports that other articles date to the day: resolve again from there.
-    let later = timeline::later_dates(&events, &dcts.iter().map(|d| inferred_date(d)).collect::<Vec<_>>());
+    let later = timeline::later_dates(&events, &dcts.iter().map(inferred_date).collect::<Vec<_>>());
     if later.iter().any(Option::is_some) {
         for (d, date) in later.iter().enumerate() {
             if let Some(date) = date {

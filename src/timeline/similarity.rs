@@ -186,6 +186,10 @@ pub fn stem(word: &str) -> String {
     if bytes.len() > 3 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
         out.pop();
     }
+    // suspen(sion) ~ suspend: drop the d of a final "nd".
+    if out.len() > 4 && out.ends_with("nd") {
+        out.pop();
+    }
     out
 }
 
