@@ -44,7 +44,7 @@ FIXTURE_DIR = REPO / "tests" / "fixtures" / "spacy"
 SEED_DIR = Path(os.environ.get("DATELINE_SEEDS", str(REPO.parent / "shared" / "seeds")))
 OWN_TEXTS = REPO / "tools" / "spacy_fixture_texts.txt"
 
-MAGIC = b"DLNER\x00\x00\x01"
+MAGIC = b"DLNER\x00\x00\x02"
 ATTRS = ["NORM", "PREFIX", "SUFFIX", "SHAPE"]
 # Tensors stored as int8 with one f32 scale per row (row = last axis).
 # The embedding tables are the bulk (1.06M params).  The five Maxout weight
@@ -355,24 +355,33 @@ def write_model(path, header_base, tensors, i8_names):
     entries = []
     blobs = []
     off = 0
+    def put(data):
+        nonlocal off
+        pad = (-off) % 4
+        if pad:
+            blobs.append(b"\x00" * pad)
+            off += pad
+        start = off
+        blobs.append(data)
+        off += len(data)
+        return start
+
     for name, a in tensors:
         ent = {"name": name, "shape": list(a.shape)}
         if name in i8_names:
             q, scale = quantize_rows(a)
             data = q.tobytes()
             ent["dtype"] = "i8"
-            ent["scale"] = [float(s) for s in scale]
         else:
             data = a.astype("<f4").tobytes()
             ent["dtype"] = "f32"
-        pad = (-off) % 4
-        if pad:
-            blobs.append(b"\x00" * pad)
-            off += pad
-        ent["offset"] = off
+        ent["offset"] = put(data)
         ent["nbytes"] = len(data)
-        blobs.append(data)
-        off += len(data)
+        if name in i8_names:
+            # one little-endian f32 per row, stored in the data section
+            scale_bytes = scale.astype("<f4").tobytes()
+            ent["scale_offset"] = put(scale_bytes)
+            ent["scale_nbytes"] = len(scale_bytes)
         entries.append(ent)
     header = dict(header_base)
     header["tensors"] = entries
@@ -409,7 +418,9 @@ class ExportedNER:
             else:
                 q = np.frombuffer(raw, dtype=np.int8, count=count, offset=start)
                 q = q.reshape(-1, e["shape"][-1]).astype(np.float32)
-                a = q * np.asarray(e["scale"], dtype=np.float32)[:, None]
+                scale = np.frombuffer(raw, dtype="<f4", count=q.shape[0], offset=base + e["scale_offset"])
+                assert e["scale_nbytes"] == 4 * q.shape[0]
+                a = q * scale[:, None]
             self.t[e["name"]] = a.reshape(e["shape"]).astype(np.float32)
         self.cfg = self.header["config"]
         self.moves = self.header["moves"]
@@ -643,7 +654,7 @@ def main():
     lookups, special_all = build_lookups(nlp)
     header = {
         "format": "dateline-ner",
-        "format_version": 1,
+        "format_version": 2,
         "source": "en_core_web_sm 3.6.0 (spaCy 3.6.1), MIT",
         "license": "MIT, Copyright 2021 ExplosionAI GmbH (see models/LICENSE-en_core_web_sm)",
         "moves": moves,

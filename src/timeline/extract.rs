@@ -63,11 +63,13 @@ const MIN_EVENT_WORDS: usize = 4;
 pub fn mentions(doc_index: usize, doc: &DocView) -> (Vec<Mention>, Vec<Mention>) {
     let (mut dated, mut undated) = (Vec::new(), Vec::new());
     let tokens = &doc.seg.tokens;
-    let mut first = 0;
+    let ranges = sentence_token_ranges(doc);
+    let mut timexes_of: Vec<Vec<&Timex>> = vec![Vec::new(); doc.seg.sentences.len()];
+    for t in doc.timexes {
+        timexes_of[t.sentence].push(t);
+    }
     for (s, &sentence) in doc.seg.sentences.iter().enumerate() {
-        let last = first + tokens[first..].iter().take_while(|t| t.sentence == s).count();
-        let sentence_tokens = &tokens[first..last];
-        first = last;
+        let sentence_tokens = &tokens[ranges[s].clone()];
         if !doc.cleaned.in_body(sentence) || is_question(doc.text, sentence) {
             continue;
         }
@@ -76,7 +78,7 @@ pub fn mentions(doc_index: usize, doc: &DocView) -> (Vec<Mention>, Vec<Mention>)
         if bag(words.iter().copied()).len() < MIN_EVENT_WORDS {
             continue; // headings, datelines, a bare date
         }
-        let dates = dates_in(doc, sentence);
+        let dates = dates_in(&timexes_of[s]);
         if dates.is_empty() {
             let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
             let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
@@ -85,7 +87,7 @@ pub fn mentions(doc_index: usize, doc: &DocView) -> (Vec<Mention>, Vec<Mention>)
             }
             continue;
         }
-        let continuation = continuation_words(doc, s);
+        let continuation = continuation_words(doc, s, &ranges, &timexes_of);
         let all_clauses = clauses(doc.text, sentence, &dates);
         let n_clauses = all_clauses.len();
         for (k, (clause, date)) in all_clauses.into_iter().enumerate() {
@@ -109,20 +111,38 @@ pub fn mentions(doc_index: usize, doc: &DocView) -> (Vec<Mention>, Vec<Mention>)
 
 /// The words of sentence `s + 1` when it continues sentence `s` (opens with
 /// "It", "This", "They"… and has no date of its own).
-fn continuation_words<'t>(doc: &DocView<'t>, s: usize) -> Vec<&'t str> {
+fn continuation_words<'t>(
+    doc: &DocView<'t>,
+    s: usize,
+    ranges: &[std::ops::Range<usize>],
+    timexes_of: &[Vec<&Timex>],
+) -> Vec<&'t str> {
     let Some(&next) = doc.seg.sentences.get(s + 1) else { return Vec::new() };
     let first_word = next.slice(doc.text).split_whitespace().next().unwrap_or("");
     let pronoun = matches!(first_word, "It" | "This" | "They" | "He" | "She" | "These" | "That" | "Its" | "Their");
-    let dated = doc.timexes.iter().any(|t| next.contains(t.span) && t.value.is_calendar());
+    let dated = timexes_of[s + 1].iter().any(|t| t.value.is_calendar());
     if !pronoun || dated || !doc.cleaned.in_body(next) {
         return Vec::new();
     }
-    doc.seg
-        .tokens
+    doc.seg.tokens[ranges[s + 1].clone()]
         .iter()
-        .filter(|t| t.kind == TokenKind::Word && next.contains(t.span))
+        .filter(|t| t.kind == TokenKind::Word)
         .map(|t| t.span.slice(doc.text))
         .collect()
+}
+
+/// For each sentence, the range of its tokens in `seg.tokens`.
+fn sentence_token_ranges(doc: &DocView) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = vec![0..0; doc.seg.sentences.len()];
+    let mut first = 0;
+    let tokens = &doc.seg.tokens;
+    while first < tokens.len() {
+        let s = tokens[first].sentence;
+        let last = first + tokens[first..].iter().take_while(|t| t.sentence == s).count();
+        ranges[s] = first..last;
+        first = last;
+    }
+    ranges
 }
 
 fn is_question(text: &str, sentence: Span) -> bool {
@@ -131,10 +151,10 @@ fn is_question(text: &str, sentence: Span) -> bool {
 
 /// The event dates a sentence's timexes give, keeping the most specific when
 /// one contains another ("in the 2000s … in 2007" gives 2007).
-fn dates_in(doc: &DocView, sentence: Span) -> Vec<(Span, EventDate)> {
+fn dates_in(timexes: &[&Timex]) -> Vec<(Span, EventDate)> {
     use crate::analysis::TimexMod;
     let mut found: Vec<(Span, EventDate)> = Vec::new();
-    for t in doc.timexes.iter().filter(|t| sentence.contains(t.span)) {
+    for t in timexes {
         let approximate =
             matches!(t.modifier, Some(TimexMod::Approx | TimexMod::Start | TimexMod::Mid | TimexMod::End));
         let date = if t.value.is_calendar() && !matches!(t.value, TimeValue::Century(_)) {
@@ -188,7 +208,11 @@ fn clauses(text: &str, sentence: Span, dates: &[(Span, EventDate)]) -> Vec<(Span
             None => sentence.end,
             Some((next, _)) => {
                 let between = &text[span.end..next.start];
-                let cut = between.rfind([',', ';', '—', '–']).map(|i| span.end + i + 1);
+                let cut = between
+                    .char_indices()
+                    .filter(|(_, c)| matches!(c, ',' | ';' | '—' | '–'))
+                    .last()
+                    .map(|(i, c)| span.end + i + c.len_utf8());
                 cut.unwrap_or_else(|| {
                     let mid = span.end + between.len() / 2;
                     (mid..next.start).find(|&i| text.is_char_boundary(i)).unwrap_or(next.start)

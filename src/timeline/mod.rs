@@ -17,7 +17,7 @@ pub mod summary;
 use std::collections::HashMap;
 
 use extract::{DocView, EventDate, Mention};
-use similarity::{cosine, idf};
+use similarity::{cosine, idf, Bag};
 
 use crate::analysis::Grain;
 use crate::span::Span;
@@ -25,9 +25,9 @@ use crate::time::calendar::CalendarDate;
 use crate::time::value::TimeValue;
 
 /// Similarity above which two dated clauses with compatible dates report one event.
-const MERGE_SIMILARITY: f64 = 0.28;
+const MERGE_SIMILARITY: f64 = 0.25;
 /// Similarity above which an undated sentence reports a dated event.
-const LINK_SIMILARITY: f64 = 0.30;
+const LINK_SIMILARITY: f64 = 0.25;
 /// Most events one undated sentence may join.
 const MAX_LINKS_PER_SENTENCE: usize = 2;
 
@@ -40,7 +40,7 @@ pub struct Event {
     pub summary: String,
     /// Where each document reports it: (document index, sentence span).
     pub sources: Vec<(usize, Span)>,
-    /// The clauses it was built from: (document index, clause span).
+    /// The dated clauses it was built from: (document index, clause span).
     pub clauses: Vec<(usize, Span)>,
     /// Importance in the story, 0 to 1.
     pub salience: f64,
@@ -70,7 +70,7 @@ pub fn build(docs: &[DocView], max_events: Option<usize>) -> Vec<Event> {
             let mut sources: Vec<(usize, Span)> = mentions.iter().map(|m| (m.doc, m.sentence)).collect();
             sources.sort_by_key(|(d, s)| (*d, s.start));
             sources.dedup();
-            let clauses = mentions.iter().map(|m| (m.doc, m.clause)).collect();
+            let clauses = members.iter().map(|&i| (dated[i].doc, dated[i].clause)).collect();
             let summary = summary::summarize(docs, &mentions);
             Event { date, summary, sources, clauses, salience: 0.0 }
         })
@@ -94,9 +94,11 @@ pub fn later_dates(events: &[Event], inferred: &[Option<CalendarDate>]) -> Vec<O
     let mut out = vec![None; inferred.len()];
     for e in events.iter().filter(|e| grain(&e.date.value) == Grain::Day && !e.date.approximate) {
         let day = e.date.interval().0;
-        let dated_by: Vec<usize> = e.clauses.iter().map(|(d, _)| *d).collect();
+        let mut dated_by: Vec<usize> = e.clauses.iter().map(|(d, _)| *d).collect();
+        dated_by.sort_unstable();
+        dated_by.dedup();
         for &(d, _) in &e.sources {
-            let dated_elsewhere = dated_by.iter().any(|&o| o != d);
+            let dated_elsewhere = dated_by.len() > 1 || dated_by.first().is_some_and(|&o| o != d);
             if let (Some(current), true) = (inferred[d], dated_elsewhere) {
                 if day > current && out[d].is_none_or(|o: CalendarDate| day > o) {
                     out[d] = Some(day);
@@ -116,53 +118,121 @@ fn compatible(a: &EventDate, b: &EventDate) -> bool {
     let ((a0, a1), (b0, b1)) = (a.interval(), b.interval());
     let days =
         |x: crate::time::calendar::CalendarDate, y: crate::time::calendar::CalendarDate| y.to_days() - x.to_days();
-    let inside = (a0 <= b0 && b1 <= a1 && days(a0, a1) <= 31) || (b0 <= a0 && a1 <= b1 && days(b0, b1) <= 31);
-    inside
+    (a0 <= b0 && b1 <= a1 && days(a0, a1) <= 31) || (b0 <= a0 && a1 <= b1 && days(b0, b1) <= 31)
+}
+
+/// Candidate pairs of bags that share at least two content stems, found
+/// through an inverted index; stems in more than [`MAX_POSTINGS`] bags are
+/// too common to say anything and are skipped, so the work stays near linear.
+fn candidates<'b>(bags: impl Iterator<Item = &'b Bag>) -> Vec<Vec<usize>> {
+    let bags: Vec<&Bag> = bags.collect();
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, bag) in bags.iter().enumerate() {
+        for stem in bag.keys() {
+            postings.entry(stem.as_str()).or_default().push(i);
+        }
+    }
+    let mut out = vec![Vec::new(); bags.len()];
+    let mut shared: HashMap<usize, usize> = HashMap::new();
+    for (i, bag) in bags.iter().enumerate() {
+        shared.clear();
+        for stem in bag.keys() {
+            let list = &postings[stem.as_str()];
+            if list.len() > MAX_POSTINGS {
+                continue;
+            }
+            for &j in list.iter().filter(|&&j| j != i) {
+                *shared.entry(j).or_insert(0) += 1;
+            }
+        }
+        out[i] = shared.iter().filter(|(_, &n)| n >= 2).map(|(&j, _)| j).collect();
+        out[i].sort_unstable();
+    }
+    out
+}
+
+/// Bags listed in more than this many mentions are not used to find candidates.
+const MAX_POSTINGS: usize = 400;
+
+/// Representatives of mentions with the same date and the same content
+/// words (a corpus that repeats a wire story): merged first, compared once.
+fn distinct(mentions: &[Mention]) -> (Vec<usize>, Vec<usize>) {
+    let mut first: HashMap<(String, Vec<&str>), usize> = HashMap::new();
+    let mut representative = Vec::with_capacity(mentions.len());
+    let mut reps = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let mut stems: Vec<&str> = m.bag.keys().map(String::as_str).collect();
+        stems.sort_unstable();
+        let date = m.date.as_ref().map_or(String::new(), |d| d.value.to_string());
+        let r = *first.entry((date, stems)).or_insert_with(|| {
+            reps.push(i);
+            i
+        });
+        representative.push(r);
+    }
+    (reps, representative)
 }
 
 /// Groups dated mentions into events: single linkage over pairs with
 /// compatible dates and similar clauses, never two clauses of one sentence.
 fn merge(dated: &[Mention], idf: &HashMap<String, f64>) -> Vec<Vec<usize>> {
-    let mut parent: Vec<usize> = (0..dated.len()).collect();
-    fn find(p: &mut [usize], x: usize) -> usize {
-        let mut r = x;
-        while p[r] != r {
-            r = p[r];
-        }
-        p[x] = r;
-        r
+    let mut sets = Sets::new(dated.len());
+    let (reps, representative) = distinct(dated);
+    for (i, &r) in representative.iter().enumerate() {
+        sets.union(i, r);
     }
-    // Compare only mentions whose dates overlap: sort by start day, sweep.
-    let mut order: Vec<usize> = (0..dated.len()).collect();
-    let interval = |i: usize| dated[i].date.as_ref().expect("dated").interval();
-    order.sort_by_key(|&i| interval(i));
-    for (n, &a) in order.iter().enumerate() {
-        let (_, a_end) = interval(a);
-        for &b in &order[n + 1..] {
-            let (b_start, _) = interval(b);
-            if b_start > a_end {
-                break;
-            }
+    let pairs = candidates(reps.iter().map(|&r| &dated[r].bag));
+    for (n, &a) in reps.iter().enumerate() {
+        for &b in pairs[n].iter().filter(|&&m| m > n).map(|&m| &reps[m]) {
             let (x, y) = (&dated[a], &dated[b]);
             let same_sentence = x.doc == y.doc && x.sentence == y.sentence;
             if same_sentence || !compatible(x.date.as_ref().unwrap(), y.date.as_ref().unwrap()) {
                 continue;
             }
-            if cosine(&x.bag, &y.bag, idf) >= MERGE_SIMILARITY {
-                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                parent[ra.max(rb)] = ra.min(rb);
+            if sets.find(a) != sets.find(b) && cosine(&x.bag, &y.bag, idf) >= MERGE_SIMILARITY {
+                sets.union(a, b);
             }
         }
     }
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
     for i in 0..dated.len() {
-        let r = find(&mut parent, i);
-        groups.entry(r).or_default().push(i);
+        groups.entry(sets.find(i)).or_default().push(i);
     }
     let mut out: Vec<Vec<usize>> = groups.into_values().collect();
     out.sort();
     out
 }
+
+/// Union-find over indices; the smaller index is the root.
+struct Sets(Vec<usize>);
+
+impl Sets {
+    fn new(n: usize) -> Sets {
+        Sets((0..n).collect())
+    }
+
+    fn find(&mut self, x: usize) -> usize {
+        let mut root = x;
+        while self.0[root] != root {
+            root = self.0[root];
+        }
+        let mut x = x;
+        while self.0[x] != root {
+            let next = self.0[x];
+            self.0[x] = root;
+            x = next;
+        }
+        root
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        self.0[ra.max(rb)] = ra.min(rb);
+    }
+}
+
+/// Most members of an event an undated sentence is compared with.
+const MAX_MEMBERS_COMPARED: usize = 8;
 
 /// Adds each undated sentence to the events it most resembles (at most
 /// [`MAX_LINKS_PER_SENTENCE`], each above [`LINK_SIMILARITY`]).
@@ -172,24 +242,38 @@ fn link_undated(
     idf: &HashMap<String, f64>,
     events: &mut [(Vec<usize>, Vec<usize>)],
 ) {
-    for (u, mention) in undated.iter().enumerate() {
-        let mut scores: Vec<(f64, usize)> = events
-            .iter()
-            .enumerate()
-            .filter(|(_, (members, _))| {
-                !members.iter().any(|&m| dated[m].doc == mention.doc && dated[m].sentence == mention.sentence)
-            })
-            .map(|(e, (members, _))| {
-                let best = members.iter().map(|&m| cosine(&mention.bag, &dated[m].bag, idf)).fold(0.0, f64::max);
-                if std::env::var_os("DATELINE_DEBUG_LINKS").is_some() && best > 0.1 {
-                    eprintln!("{best:.3} e{e} {:?}", mention.bag.keys().take(8).collect::<Vec<_>>());
-                }
-                (best, e)
-            })
-            .filter(|(s, _)| *s >= LINK_SIMILARITY)
-            .collect();
-        scores.sort_by(|a, b| b.0.total_cmp(&a.0));
-        for &(_, e) in scores.iter().take(MAX_LINKS_PER_SENTENCE) {
+    // Index the events' first members; undated mentions come after them in the list.
+    let compared: Vec<(usize, usize)> = events
+        .iter()
+        .enumerate()
+        .flat_map(|(e, (members, _))| members.iter().take(MAX_MEMBERS_COMPARED).map(move |&m| (e, m)))
+        .collect();
+    let (reps, representative) = distinct(undated);
+    let bags = compared.iter().map(|&(_, m)| &dated[m].bag).chain(reps.iter().map(|&r| &undated[r].bag));
+    let pairs = candidates(bags);
+    let mut links_of_rep: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (n, &r) in reps.iter().enumerate() {
+        let mention = &undated[r];
+        let mut best: HashMap<usize, f64> = HashMap::new();
+        for &k in pairs[compared.len() + n].iter().filter(|&&k| k < compared.len()) {
+            let (e, m) = compared[k];
+            if dated[m].doc == mention.doc && dated[m].sentence == mention.sentence {
+                best.insert(e, f64::NEG_INFINITY); // the sentence's own event
+                continue;
+            }
+            let score = cosine(&mention.bag, &dated[m].bag, idf);
+            let entry = best.entry(e).or_insert(0.0);
+            if *entry != f64::NEG_INFINITY {
+                *entry = entry.max(score);
+            }
+        }
+        let mut scores: Vec<(f64, usize)> =
+            best.into_iter().map(|(e, s)| (s, e)).filter(|(s, _)| *s >= LINK_SIMILARITY).collect();
+        scores.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        links_of_rep.insert(r, scores.iter().take(MAX_LINKS_PER_SENTENCE).map(|&(_, e)| e).collect());
+    }
+    for (u, r) in representative.iter().enumerate() {
+        for &e in &links_of_rep[r] {
             events[e].1.push(u);
         }
     }

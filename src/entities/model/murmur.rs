@@ -1,6 +1,7 @@
-//! The two MurmurHash functions spaCy's models depend on: MurmurHash64A
-//! (spaCy's string store: a string's 64-bit id) and MurmurHash3 x86 128-bit
-//! (thinc's HashEmbed: four table rows per id).
+//! The two hash functions spaCy's NER depends on: MurmurHash64A (spaCy's
+//! string store: a string's 64-bit id) and thinc's `NumpyOps.hash` (HashEmbed:
+//! four table rows per id), which is the MurmurHash3 x64_128 body and
+//! finaliser applied to one 8-byte block.
 
 /// MurmurHash64A of `data` with `seed` (Austin Appleby's reference algorithm).
 pub fn murmur64a(data: &[u8], seed: u64) -> u64 {
@@ -18,7 +19,7 @@ pub fn murmur64a(data: &[u8], seed: u64) -> u64 {
     }
     let tail = chunks.remainder();
     if !tail.is_empty() {
-        for (i, &b) in tail.iter().enumerate().rev() {
+        for (i, &b) in tail.iter().enumerate() {
             h ^= u64::from(b) << (8 * i);
         }
         h = h.wrapping_mul(M);
@@ -29,68 +30,59 @@ pub fn murmur64a(data: &[u8], seed: u64) -> u64 {
     h
 }
 
-/// MurmurHash3 x86 128-bit of `data` with `seed`, as four 32-bit words.
-pub fn murmur3_x86_128(data: &[u8], seed: u32) -> [u32; 4] {
-    const C1: u32 = 0x239b_961b;
-    const C2: u32 = 0xab0e_9789;
-    const C3: u32 = 0x38b3_4ae5;
-    const C4: u32 = 0xa1e3_8b93;
-    let (mut h1, mut h2, mut h3, mut h4) = (seed, seed, seed, seed);
-    let mut blocks = data.chunks_exact(16);
-    for block in &mut blocks {
-        let k = |i: usize| u32::from_le_bytes(block[4 * i..4 * i + 4].try_into().expect("4 bytes"));
-        let (k1, k2, k3, k4) = (k(0), k(1), k(2), k(3));
-        h1 ^= k1.wrapping_mul(C1).rotate_left(15).wrapping_mul(C2);
-        h1 = h1.rotate_left(19).wrapping_add(h2).wrapping_mul(5).wrapping_add(0x561c_cd1b);
-        h2 ^= k2.wrapping_mul(C2).rotate_left(16).wrapping_mul(C3);
-        h2 = h2.rotate_left(17).wrapping_add(h3).wrapping_mul(5).wrapping_add(0x0bca_a747);
-        h3 ^= k3.wrapping_mul(C3).rotate_left(17).wrapping_mul(C4);
-        h3 = h3.rotate_left(15).wrapping_add(h4).wrapping_mul(5).wrapping_add(0x96cd_1c35);
-        h4 ^= k4.wrapping_mul(C4).rotate_left(18).wrapping_mul(C1);
-        h4 = h4.rotate_left(13).wrapping_add(h1).wrapping_mul(5).wrapping_add(0x32ac_3b17);
-    }
-    let tail = blocks.remainder();
-    let mut k = [0u32; 4];
-    for (i, &b) in tail.iter().enumerate() {
-        k[i / 4] |= u32::from(b) << (8 * (i % 4));
-    }
-    if tail.len() > 12 {
-        h4 ^= k[3].wrapping_mul(C4).rotate_left(18).wrapping_mul(C1);
-    }
-    if tail.len() > 8 {
-        h3 ^= k[2].wrapping_mul(C3).rotate_left(17).wrapping_mul(C4);
-    }
-    if tail.len() > 4 {
-        h2 ^= k[1].wrapping_mul(C2).rotate_left(16).wrapping_mul(C3);
-    }
-    if !tail.is_empty() {
-        h1 ^= k[0].wrapping_mul(C1).rotate_left(15).wrapping_mul(C2);
-    }
-    let len = data.len() as u32;
-    h1 ^= len;
-    h2 ^= len;
-    h3 ^= len;
-    h4 ^= len;
-    h1 = h1.wrapping_add(h2).wrapping_add(h3).wrapping_add(h4);
+/// thinc's `NumpyOps.hash(ids, seed)` for one id: four 32-bit keys.
+///
+/// thinc calls it `MurmurHash3_x86_128_uint64`, but it is the x64_128 variant
+/// (64-bit lanes, `fmix64`) over the id's 8 little-endian bytes.
+pub fn thinc_hash(id: u64, seed: u32) -> [u32; 4] {
+    const C1: u64 = 0x87c3_7b91_1142_53d5;
+    const C2: u64 = 0x4cf5_ad43_2745_937f;
+    let seed = u64::from(seed);
+    let mut h1 = id.wrapping_mul(C1).rotate_left(31).wrapping_mul(C2);
+    h1 ^= seed ^ 8;
+    let mut h2 = seed ^ 8;
+    h1 = h1.wrapping_add(h2);
     h2 = h2.wrapping_add(h1);
-    h3 = h3.wrapping_add(h1);
-    h4 = h4.wrapping_add(h1);
-    h1 = fmix(h1);
-    h2 = fmix(h2);
-    h3 = fmix(h3);
-    h4 = fmix(h4);
-    h1 = h1.wrapping_add(h2).wrapping_add(h3).wrapping_add(h4);
+    h1 = fmix64(h1);
+    h2 = fmix64(h2);
+    h1 = h1.wrapping_add(h2);
     h2 = h2.wrapping_add(h1);
-    h3 = h3.wrapping_add(h1);
-    h4 = h4.wrapping_add(h1);
-    [h1, h2, h3, h4]
+    [h1 as u32, (h1 >> 32) as u32, h2 as u32, (h2 >> 32) as u32]
 }
 
-fn fmix(mut h: u32) -> u32 {
-    h ^= h >> 16;
-    h = h.wrapping_mul(0x85eb_ca6b);
-    h ^= h >> 13;
-    h = h.wrapping_mul(0xc2b2_ae35);
-    h ^= h >> 16;
-    h
+fn fmix64(mut k: u64) -> u64 {
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    k ^= k >> 33;
+    k
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn murmur64a_matches_spacy_string_ids() {
+        for (text, id) in [
+            ("the", 7_425_985_699_627_899_538u64),
+            ("Apple", 6_418_411_030_699_964_375),
+            ("naïve", 16_224_804_062_388_677_344),
+            ("’s", 614_914_527_630_368_944),
+            ("Xxxxx", 16_072_095_006_890_171_862),
+        ] {
+            assert_eq!(murmur64a(text.as_bytes(), 1), id, "{text}");
+        }
+    }
+
+    #[test]
+    fn thinc_hash_matches_numpy_ops() {
+        let keys = thinc_hash(7_425_985_699_627_899_538, 8);
+        assert_eq!(keys, [2_332_737_498, 1_315_472_909, 1_351_622_599, 1_973_209_364]);
+        assert_eq!(keys.map(|k| k % 5000), [2498, 2909, 2599, 4364]);
+        let keys = thinc_hash(101, 11);
+        assert_eq!(keys, [1_763_378_230, 3_759_297_338, 627_086_936, 2_342_724_702]);
+        assert_eq!(keys.map(|k| k % 2500), [730, 2338, 1936, 2202]);
+    }
 }
