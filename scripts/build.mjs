@@ -24,12 +24,14 @@ function step(name, fn) {
 export function buildPackage() {
   const raw = join(root, 'target', 'wasm32-unknown-unknown', 'release', 'dateline.wasm');
   const bindgenOut = join(root, 'target', 'wasm-bindgen');
+  // SIMD128 (every current browser and Node 16+) makes the neural model ~4× faster.
+  process.env.CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS = '-C target-feature=+simd128';
   step('cargo build wasm32', () => run('cargo', ['build', '--quiet', '--release', '--lib', '--target', 'wasm32-unknown-unknown']));
   step('wasm-bindgen', () => run('wasm-bindgen', ['--target', 'web', '--out-dir', bindgenOut, raw]));
   rmSync(lib, { recursive: true, force: true });
   mkdirSync(join(lib, 'wasm'), { recursive: true });
   step('wasm-opt -O3', () =>
-    run(bin('wasm-opt'), ['-O3', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+    run(bin('wasm-opt'), ['-O3', '--enable-simd', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
       '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
       join(bindgenOut, 'dateline_bg.wasm'), '-o', join(lib, 'dateline.wasm')]));
   // The glue's default `new URL('dateline_bg.wasm', import.meta.url)` names a

@@ -3,10 +3,12 @@
 use std::collections::HashSet;
 
 use crate::analysis::{
-    Analysis, Boilerplate, Dct, DctBasis, Document, EventDate, EventSource, Range, TimelineEvent, Timex, TokenRecord,
-    FORMAT_VERSION,
+    Analysis, Boilerplate, Dct, DctBasis, Document, Entity, EntityType, EventDate, EventSource,
+    Mention as MentionRecord, Range, TimelineEvent, Timex, TokenRecord, FORMAT_VERSION,
 };
 use crate::clean::{clean, Cleaned};
+use crate::entities::link::{self, DocumentMentions, MentionRef};
+use crate::entities::{self, DocText};
 use crate::error::Error;
 use crate::input::{DocInput, Options};
 use crate::offsets::{Utf16Cursor, Utf16Map};
@@ -85,6 +87,46 @@ pub fn analyze(docs: &[DocInput], options: &Options) -> Result<Analysis, Error> 
         }
         events = build_timeline(&timexes);
     }
+    // Entities: recognized per document, one sense per story, linked across documents.
+    let texts: Vec<DocText> = prepared
+        .iter()
+        .zip(docs)
+        .map(|(p, doc)| DocText { text: &doc.text, seg: &p.seg, cleaned: &p.cleaned })
+        .collect();
+    let date_spans: Vec<Vec<Span>> = timexes.iter().map(|t| t.iter().map(|x| x.span).collect()).collect();
+    let mut found = if options.entities {
+        entities::recognize_story_with_dates(&texts, &date_spans)
+    } else {
+        vec![Vec::new(); texts.len()]
+    };
+    if let Some(types) = &options.types {
+        for doc in &mut found {
+            doc.retain(|f| types.contains(&f.entity_type));
+        }
+    }
+    let linking = link::link(
+        &found
+            .iter()
+            .zip(&texts)
+            .zip(&prepared)
+            .map(|((f, t), p)| DocumentMentions {
+                id: &p.id,
+                text: t.text,
+                mentions: f
+                    .iter()
+                    .map(|m| MentionRef { text: m.span.slice(t.text), entity_type: m.entity_type, span: m.span })
+                    .collect(),
+            })
+            .collect::<Vec<_>>(),
+    );
+    let mentions_by_doc: Vec<Vec<(Span, EntityType, usize)>> = found
+        .iter()
+        .enumerate()
+        .map(|(d, f)| {
+            f.iter().enumerate().map(|(k, m)| (m.span, linking.types[d][k], linking.assignments[d][k])).collect()
+        })
+        .collect();
+
     let mut sources_by_doc: Vec<Vec<Span>> = vec![Vec::new(); docs.len()];
     for event in &events {
         for &(d, span) in &event.sources {
@@ -94,15 +136,19 @@ pub fn analyze(docs: &[DocInput], options: &Options) -> Result<Analysis, Error> 
 
     let mut maps = Vec::with_capacity(docs.len());
     let mut documents = Vec::with_capacity(docs.len());
-    for (((p, doc), (dct, timexes)), sources) in
-        prepared.into_iter().zip(docs).zip(dcts.into_iter().zip(&timexes)).zip(&sources_by_doc)
+    for ((((p, doc), (dct, timexes)), sources), mentions) in
+        prepared.into_iter().zip(docs).zip(dcts.into_iter().zip(&timexes)).zip(&sources_by_doc).zip(&mentions_by_doc)
     {
-        let (document, map) = p.finish(doc, dct, timexes, sources);
+        let (document, map) = p.finish(doc, dct, timexes, sources, mentions, &linking.entities);
         documents.push(document);
         maps.push(map);
     }
-    let timeline = events.iter().enumerate().map(|(n, e)| timeline_record(n, e, &documents, &maps)).collect();
-    Ok(Analysis { version: FORMAT_VERSION, documents, entities: Vec::new(), timeline })
+    let timeline = events
+        .iter()
+        .enumerate()
+        .map(|(n, e)| timeline_record(n, e, &documents, &maps, &mentions_by_doc, &linking.entities))
+        .collect();
+    Ok(Analysis { version: FORMAT_VERSION, documents, entities: linking.entities, timeline })
 }
 
 /// The date of a document when it was inferred (the ones events may move).
@@ -111,8 +157,28 @@ fn inferred_date(dct: &Dct) -> Option<CalendarDate> {
 }
 
 /// A chronology event in the output shape (UTF-16 offsets per document).
-fn timeline_record(n: usize, e: &timeline::Event, documents: &[Document], maps: &[Utf16Map]) -> TimelineEvent {
+fn timeline_record(
+    n: usize,
+    e: &timeline::Event,
+    documents: &[Document],
+    maps: &[Utf16Map],
+    mentions: &[Vec<(Span, EntityType, usize)>],
+    entities: &[Entity],
+) -> TimelineEvent {
     let (start, end) = e.date.interval();
+    // Participants: the entities named in the event's clauses, most named first.
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for &(d, clause) in &e.clauses {
+        for &(span, _, entity) in mentions[d].iter().filter(|(s, _, _)| clause.contains(*s)) {
+            let _ = span;
+            match counts.iter_mut().find(|(id, _)| *id == entity) {
+                Some((_, c)) => *c += 1,
+                None => counts.push((entity, 1)),
+            }
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let participants = counts.iter().map(|&(entity, _)| entities[entity].id.clone()).collect();
     TimelineEvent {
         id: format!("e{}", n + 1),
         date: EventDate {
@@ -123,7 +189,7 @@ fn timeline_record(n: usize, e: &timeline::Event, documents: &[Document], maps: 
             approximate: e.date.approximate,
         },
         summary: e.summary.clone(),
-        participants: Vec::new(),
+        participants,
         sources: e
             .sources
             .iter()
@@ -162,7 +228,15 @@ impl Prepared {
 
     /// The document in the output shape, and the UTF-16 map of its text,
     /// which also knows the offsets of `extra` spans (event sources).
-    fn finish(self, doc: &DocInput, dct: Dct, timexes: &[time::Timex], extra: &[Span]) -> (Document, Utf16Map) {
+    fn finish(
+        self,
+        doc: &DocInput,
+        dct: Dct,
+        timexes: &[time::Timex],
+        extra: &[Span],
+        mentions: &[(Span, EntityType, usize)],
+        entities: &[Entity],
+    ) -> (Document, Utf16Map) {
         let text = doc.text.as_str();
         let seg = &self.seg;
         let body = &self.cleaned.body;
@@ -176,6 +250,7 @@ impl Prepared {
             .chain(&seg.sentences)
             .chain(timexes.iter().map(|t| &t.span))
             .chain(extra)
+            .chain(mentions.iter().map(|(s, _, _)| s))
             .flat_map(|s| [s.start, s.end]);
         let map = Utf16Map::new(text, boundaries);
         let ranges =
@@ -192,7 +267,16 @@ impl Prepared {
                 .collect(),
             paragraphs: ranges(&seg.paragraphs),
             sentences: ranges(&seg.sentences),
-            mentions: Vec::new(),
+            mentions: mentions
+                .iter()
+                .map(|&(s, entity_type, entity)| MentionRecord {
+                    start: map.get(s.start),
+                    end: map.get(s.end),
+                    text: s.slice(text).to_owned(),
+                    entity_type,
+                    entity: Some(entities[entity].id.clone()),
+                })
+                .collect(),
             timexes: timexes.iter().map(|t| timex_record(text, t, &map)).collect(),
         };
         (document, map)

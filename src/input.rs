@@ -32,7 +32,7 @@ impl DocInput {
 }
 
 /// Options for `analyze`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Options {
     /// ISO date used as the creation date of documents that give none.
@@ -41,12 +41,26 @@ pub struct Options {
     /// Entity types to keep (all when absent).
     #[serde(default)]
     pub types: Option<Vec<EntityType>>,
+    /// Recognize named entities (default true). The neural model is the
+    /// costly stage: turn it off for dates, boilerplate and the chronology alone.
+    #[serde(default = "yes")]
+    pub entities: bool,
     /// Read numeric dates like `06/10/2021` day first (6 October); the default is month first.
     #[serde(default)]
     pub day_first: bool,
     /// Chronology options.
     #[serde(default)]
     pub timeline: TimelineOptions,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { reference: None, types: None, entities: true, day_first: false, timeline: TimelineOptions::default() }
+    }
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// Options for the chronology.

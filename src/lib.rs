@@ -26,6 +26,7 @@ pub mod entities;
 mod error;
 mod input;
 pub mod offsets;
+pub mod sets;
 pub mod span;
 pub mod time;
 pub mod timeline;

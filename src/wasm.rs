@@ -39,6 +39,8 @@ export interface Options {
   types?: EntityType[];
   /** Read numeric dates like 06/10/2021 day first (6 October); default month first. */
   dayFirst?: boolean;
+  /** Recognize named entities (default true); the neural model is the costly stage. */
+  entities?: boolean;
   /** Chronology options. */
   timeline?: { /** Keep only the most salient events. */ maxEvents?: number };
 }
@@ -175,7 +177,7 @@ pub fn analyze(docs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {
-        check_keys(&options, "analyze: options", &["reference", "types", "dayFirst", "timeline"])?;
+        check_keys(&options, "analyze: options", &["reference", "types", "entities", "dayFirst", "timeline"])?;
         let timeline = Reflect::get(&options, &"timeline".into()).unwrap_or(JsValue::UNDEFINED);
         if timeline.is_object() {
             check_keys(&timeline, "analyze: options.timeline", &["maxEvents"])?;

@@ -6,6 +6,8 @@ mod cli;
 mod dates;
 #[path = "rust/dct.rs"]
 mod dct;
+#[path = "rust/ner.rs"]
+mod ner;
 #[path = "rust/offsets.rs"]
 mod offsets;
 #[path = "rust/robustness.rs"]

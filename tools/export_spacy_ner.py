@@ -44,6 +44,8 @@ FIXTURE_DIR = REPO / "tests" / "fixtures" / "spacy"
 SEED_DIR = Path(os.environ.get("DATELINE_SEEDS", str(REPO.parent / "shared" / "seeds")))
 OWN_TEXTS = REPO / "tools" / "spacy_fixture_texts.txt"
 
+# Format version 2: the int8 tensors' row scales are little-endian f32 arrays in
+# the data section (`scale_offset`, `scale_nbytes`), not JSON numbers (v1).
 MAGIC = b"DLNER\x00\x00\x02"
 ATTRS = ["NORM", "PREFIX", "SUFFIX", "SHAPE"]
 # Tensors stored as int8 with one f32 scale per row (row = last axis).

@@ -9,6 +9,8 @@
 
 use std::collections::HashMap;
 
+use crate::sets::DisjointSets;
+
 use super::names::{compatible_given_names, fold, initials, same_word, slug, surface};
 use crate::analysis::{Entity, EntityType};
 use crate::span::Span;
@@ -62,34 +64,6 @@ impl Item<'_> {
     }
 }
 
-/// Union-find over item indices.
-struct Sets(Vec<usize>);
-
-impl Sets {
-    fn find(&mut self, x: usize) -> usize {
-        let mut root = x;
-        while self.0[root] != root {
-            root = self.0[root];
-        }
-        let mut x = x;
-        while self.0[x] != root {
-            let next = self.0[x];
-            self.0[x] = root;
-            x = next;
-        }
-        root
-    }
-
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            // The earlier mention stays the root, so entities keep first-mention order.
-            let (low, high) = if ra < rb { (ra, rb) } else { (rb, ra) };
-            self.0[high] = low;
-        }
-    }
-}
-
 /// Links the mentions of all documents into entities.
 pub fn link(docs: &[DocumentMentions]) -> Linking {
     let mut items: Vec<Item> = Vec::new();
@@ -98,11 +72,12 @@ pub fn link(docs: &[DocumentMentions]) -> Linking {
         first_of_doc.push(items.len());
         for m in &doc.mentions {
             let surface = surface(m.text);
-            items.push(Item { doc: d, surface, folded: fold(surface), entity_type: m.entity_type, span: m.span });
+            let folded = super::gazetteer::canonical_folded(&fold(surface)).to_string();
+            items.push(Item { doc: d, surface, folded, entity_type: m.entity_type, span: m.span });
         }
     }
     harmonize_person_types(&mut items);
-    let mut sets = Sets((0..items.len()).collect());
+    let mut sets = DisjointSets::new(items.len());
 
     join_identical_names(&items, &mut sets);
     join_people(&items, &mut sets);
@@ -113,25 +88,26 @@ pub fn link(docs: &[DocumentMentions]) -> Linking {
 }
 
 /// A one-word mention typed otherwise but equal to the surname of a person
-/// named in full in the same document becomes a PERSON.
+/// named in full in the story becomes a PERSON.
 fn harmonize_person_types(items: &mut [Item]) {
-    let surnames: Vec<(usize, String)> = items
+    let surnames: std::collections::HashSet<String> = items
         .iter()
         .filter(|i| i.entity_type == EntityType::Person && i.words().len() >= 2)
-        .map(|i| (i.doc, i.words().last().unwrap_or(&"").to_string()))
+        .map(|i| i.words().last().unwrap_or(&"").to_string())
         .collect();
     for item in items.iter_mut().filter(|i| i.entity_type != EntityType::Person && !i.folded.contains(' ')) {
-        if surnames.iter().any(|(doc, s)| *doc == item.doc && *s == item.folded) {
+        if surnames.contains(&item.folded) {
             item.entity_type = EntityType::Person;
         }
     }
 }
 
 /// Same folded name, and types that can name one thing (a person only as a person).
-fn join_identical_names(items: &[Item], sets: &mut Sets) {
+fn join_identical_names(items: &[Item], sets: &mut DisjointSets) {
     let mut first_by_name: HashMap<(&str, bool), usize> = HashMap::new();
     for (i, item) in items.iter().enumerate() {
-        let key = (item.folded.as_str(), item.entity_type == EntityType::Person);
+        // One-word names may be a person or a place ("Washington"); longer ones are one thing.
+        let key = (item.folded.as_str(), item.entity_type == EntityType::Person && !item.folded.contains(' '));
         match first_by_name.get(&key) {
             Some(&j) => sets.union(i, j),
             None => {
@@ -144,7 +120,7 @@ fn join_identical_names(items: &[Item], sets: &mut Sets) {
 /// Full names with the same surname and compatible given names; surnames
 /// alone with the full name they shorten. Work is per distinct name, so a long
 /// story with thousands of mentions stays cheap.
-fn join_people(items: &[Item], sets: &mut Sets) {
+fn join_people(items: &[Item], sets: &mut DisjointSets) {
     let is_person = |i: &usize| items[*i].entity_type == EntityType::Person;
     let full: Vec<usize> = (0..items.len()).filter(is_person).filter(|&i| items[i].folded.contains(' ')).collect();
     let distinct_full = first_of_each_name(&full, |i| (items[i].folded.as_str(), 0));
@@ -177,9 +153,10 @@ fn join_people(items: &[Item], sets: &mut Sets) {
             continue;
         }
         for i in mentions {
-            // The person named last before the surname, else the first one named.
-            let before = in_document.iter().copied().rfind(|&j| items[j].span.start < items[i].span.start);
-            sets.union(i, before.unwrap_or(in_document[0]));
+            // The person named last before the surname, else the first one named
+            // (`in_document` is in text order).
+            let before = in_document.partition_point(|&j| items[j].span.start < items[i].span.start);
+            sets.union(i, in_document[before.saturating_sub(1)]);
         }
     }
     // Surnames never given in full join their spelling variants (Putin/Poutine).
@@ -199,7 +176,7 @@ fn first_of_each_name<K: std::hash::Hash + Eq>(indices: &[usize], key: impl Fn(u
 }
 
 /// Spelling variants of the same name and type, word by word (Kiev/Kyiv, Donbass/Donbas).
-fn join_variants(items: &[Item], sets: &mut Sets) {
+fn join_variants(items: &[Item], sets: &mut DisjointSets) {
     let mut representatives: Vec<usize> = Vec::new();
     let mut seen: HashMap<(&str, EntityType), ()> = HashMap::new();
     for (i, item) in items.iter().enumerate() {
@@ -223,9 +200,13 @@ fn join_variants(items: &[Item], sets: &mut Sets) {
 
 /// "Supreme Allied Commander Europe (SACEUR)" and "European Leadership
 /// Network … ELN": an acronym joins the name it abbreviates.
-fn join_acronyms(docs: &[DocumentMentions], items: &[Item], first_of_doc: &[usize], sets: &mut Sets) {
+fn join_acronyms(docs: &[DocumentMentions], items: &[Item], first_of_doc: &[usize], sets: &mut DisjointSets) {
     for (d, doc) in docs.iter().enumerate() {
         let range = first_of_doc[d]..first_of_doc[d] + doc.mentions.len();
+        let mut initials_of: HashMap<String, usize> = HashMap::new();
+        for j in range.clone().filter(|&j| items[j].folded.contains(' ')) {
+            initials_of.entry(initials(&items[j].folded)).or_insert(j);
+        }
         for i in range.clone() {
             let acronym = items[i].surface;
             if !is_acronym(acronym) {
@@ -241,10 +222,7 @@ fn join_acronyms(docs: &[DocumentMentions], items: &[Item], first_of_doc: &[usiz
                 }
             }
             // The initials of a longer name in the same document.
-            let wanted = fold(acronym);
-            if let Some(j) =
-                range.clone().find(|&j| items[j].folded.contains(' ') && initials(&items[j].folded) == wanted)
-            {
+            if let Some(&j) = initials_of.get(fold(acronym).as_str()) {
                 sets.union(i, j);
             }
         }
@@ -259,7 +237,7 @@ fn is_acronym(s: &str) -> bool {
 }
 
 /// Entities from the sets: canonical name, aliases, documents, counts, ids.
-fn build(docs: &[DocumentMentions], items: &[Item], first_of_doc: &[usize], sets: &mut Sets) -> Linking {
+fn build(docs: &[DocumentMentions], items: &[Item], first_of_doc: &[usize], sets: &mut DisjointSets) -> Linking {
     let mut entity_of_root: HashMap<usize, usize> = HashMap::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
     for i in 0..items.len() {

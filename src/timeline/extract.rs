@@ -210,8 +210,7 @@ fn clauses(text: &str, sentence: Span, dates: &[(Span, EventDate)]) -> Vec<(Span
                 let between = &text[span.end..next.start];
                 let cut = between
                     .char_indices()
-                    .filter(|(_, c)| matches!(c, ',' | ';' | '—' | '–'))
-                    .last()
+                    .rfind(|(_, c)| matches!(c, ',' | ';' | '—' | '–'))
                     .map(|(i, c)| span.end + i + c.len_utf8());
                 cut.unwrap_or_else(|| {
                     let mid = span.end + between.len() / 2;

@@ -16,6 +16,8 @@ pub mod summary;
 
 use std::collections::HashMap;
 
+use crate::sets::DisjointSets;
+
 use extract::{DocView, EventDate, Mention};
 use similarity::{cosine, idf, Bag};
 
@@ -176,7 +178,7 @@ fn distinct(mentions: &[Mention]) -> (Vec<usize>, Vec<usize>) {
 /// Groups dated mentions into events: single linkage over pairs with
 /// compatible dates and similar clauses, never two clauses of one sentence.
 fn merge(dated: &[Mention], idf: &HashMap<String, f64>) -> Vec<Vec<usize>> {
-    let mut sets = Sets::new(dated.len());
+    let mut sets = DisjointSets::new(dated.len());
     let (reps, representative) = distinct(dated);
     for (i, &r) in representative.iter().enumerate() {
         sets.union(i, r);
@@ -201,34 +203,6 @@ fn merge(dated: &[Mention], idf: &HashMap<String, f64>) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = groups.into_values().collect();
     out.sort();
     out
-}
-
-/// Union-find over indices; the smaller index is the root.
-struct Sets(Vec<usize>);
-
-impl Sets {
-    fn new(n: usize) -> Sets {
-        Sets((0..n).collect())
-    }
-
-    fn find(&mut self, x: usize) -> usize {
-        let mut root = x;
-        while self.0[root] != root {
-            root = self.0[root];
-        }
-        let mut x = x;
-        while self.0[x] != root {
-            let next = self.0[x];
-            self.0[x] = root;
-            x = next;
-        }
-        root
-    }
-
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        self.0[ra.max(rb)] = ra.min(rb);
-    }
 }
 
 /// Most members of an event an undated sentence is compared with.

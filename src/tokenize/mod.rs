@@ -89,6 +89,11 @@ pub fn segment(text: &str) -> Segmentation {
     seg
 }
 
+/// Whether `word` typically opens an English sentence ("The", "However").
+pub fn is_sentence_opener(word: &str) -> bool {
+    abbreviations::is_sentence_opener(word)
+}
+
 /// The tokens of `text` (see [`segment`]).
 pub fn tokenize(text: &str) -> Vec<Token> {
     segment(text).tokens

@@ -1,7 +1,7 @@
 //! Analysis is total: hostile, huge and odd inputs still give an Analysis.
 
 use dateline::tokenize::segment;
-use dateline::{analyze_text, tokenize};
+use dateline::{analyze, analyze_text, tokenize, DocInput, Options};
 
 /// Asserts the basic invariants of the analysis of `text` and returns its sentence count.
 fn check(text: &str) -> usize {
@@ -50,14 +50,27 @@ fn replacement_characters_from_lone_surrogates() {
     check(text);
 }
 
+const PARAGRAPH: &str =
+    "Moscow said on Monday it would suspend its mission to NATO. “It does not make much sense,” Lavrov said.\n\n";
+
 #[test]
-fn large_news_text() {
-    let paragraph =
-        "Moscow said on Monday it would suspend its mission to NATO. “It does not make much sense,” Lavrov said.\n\n";
-    let text = paragraph.repeat(10 * 1024 * 1024 / paragraph.len());
-    let sentences = check(&text);
-    assert_eq!(sentences, 2 * (10 * 1024 * 1024 / paragraph.len()));
-    assert_eq!(segment(&text).paragraphs.len(), 10 * 1024 * 1024 / paragraph.len());
+fn large_news_text_without_entities() {
+    let text = PARAGRAPH.repeat(10 * 1024 * 1024 / PARAGRAPH.len());
+    let options = Options { entities: false, ..Options::default() };
+    let analysis = analyze(&[DocInput::from_text(text.as_str())], &options).unwrap();
+    let doc = &analysis.documents[0];
+    assert_eq!(doc.sentences.len(), 2 * (10 * 1024 * 1024 / PARAGRAPH.len()));
+    assert_eq!(segment(&text).paragraphs.len(), 10 * 1024 * 1024 / PARAGRAPH.len());
+    assert!(doc.mentions.is_empty());
+}
+
+#[test]
+fn one_megabyte_with_entities() {
+    let text = PARAGRAPH.repeat(1024 * 1024 / PARAGRAPH.len());
+    let analysis = analyze_text(&text);
+    assert_eq!(analysis.documents[0].sentences.len(), 2 * (1024 * 1024 / PARAGRAPH.len()));
+    let lavrov = analysis.entities.iter().find(|e| e.name == "Lavrov").expect("Lavrov is found");
+    assert_eq!(lavrov.mentions, 1024 * 1024 / PARAGRAPH.len());
 }
 
 #[test]

@@ -21,12 +21,8 @@ pub struct Lexicon {
 
 impl Lexicon {
     /// Builds the lexicon from the model file's lookup tables.
-    pub fn new(lookups: &Lookups) -> Lexicon {
-        Lexicon {
-            lexeme_norm: lookups.lexeme_norm.clone(),
-            base_norms: lookups.base_norms.clone(),
-            symbols: lookups.string_symbols.clone(),
-        }
+    pub fn new(lookups: Lookups) -> Lexicon {
+        Lexicon { lexeme_norm: lookups.lexeme_norm, base_norms: lookups.base_norms, symbols: lookups.string_symbols }
     }
 
     /// spaCy's `StringStore` id of `s`: 0 for "", a reserved symbol's id, or

@@ -2,11 +2,10 @@
 //! window-encoder blocks, the projection, the precomputable lower layer and
 //! the upper (scoring) layer. Steps 2–7 of "Inference" in `models/README.md`.
 //!
-//! The int8 Maxout weights are widened to i16 and multiplied with the input
-//! quantized to i16 (one scale per input vector, 15 bits), accumulating in i32:
-//! exact integer dot products that compilers turn into SIMD multiply-add
-//! (`pmaddwd`, `i32x4.dot_i16x8_s`). The quantization error (≤ 2⁻¹⁶ of the
-//! input's largest element) is far below that of the int8 weights.
+//! The embedding tables stay int8 (16 rows are dequantized per token); the
+//! five Maxout weight matrices are dequantized to f32 at load (1.7 MB), as the
+//! exporter's reference implementation does. All arithmetic is f32, with dot
+//! products written for auto-vectorization (independent partial sums).
 
 use super::murmur::thinc_hash;
 use super::weights::{I8Tensor, ModelFile};
@@ -31,8 +30,6 @@ const PIECES: usize = 3;
 const MIX_IN: usize = 4 * WIDTH;
 /// Input width of an encoder block (a window of three vectors).
 const WINDOW_IN: usize = 3 * WIDTH;
-/// Largest quantized activation.
-const Q_MAX: f32 = 32767.0;
 /// HashEmbed tables: attribute, rows and seed.
 const EMBED: [(&str, usize, u32); 4] =
     [("NORM", 5000, 8), ("PREFIX", 1000, 9), ("SUFFIX", 2500, 10), ("SHAPE", 2500, 11)];
@@ -41,6 +38,11 @@ const EMBED: [(&str, usize, u32); 4] =
 pub type Vector = [f32; WIDTH];
 /// One token's precomputed lower-layer contributions, indexed `[slot][hidden][piece]`.
 pub type Precomputed = [f32; PRECOMPUTED];
+/// Length of [`Partials`].
+const PARTIALS: usize = 3 * WIDTH * PIECES;
+/// One row's contributions to an encoder block's Maxout pre-activations as
+/// the previous, current and next row of a window, `[position][output][piece]`.
+type Partials = [f32; PARTIALS];
 
 /// The network's weights.
 pub struct Network {
@@ -60,8 +62,8 @@ pub struct Network {
 #[derive(Default)]
 pub struct Scratch {
     x: Vec<f32>,
-    q: Vec<i16>,
     update: Vec<Vector>,
+    partials: Vec<Partials>,
 }
 
 struct HashEmbed {
@@ -74,8 +76,7 @@ struct HashEmbed {
 struct Maxout {
     n_in: usize,
     /// Rows `o * PIECES + p`, each `n_in` long.
-    w: Vec<i16>,
-    w_scale: Vec<f32>,
+    w: Vec<f32>,
     b: Vec<f32>,
     gain: Vec<f32>,
     bias: Vec<f32>,
@@ -125,7 +126,7 @@ impl Network {
                 }
             }
         }
-        self.mix.forward(&scratch.x, out, &mut scratch.q);
+        self.mix.forward(&scratch.x, out);
     }
 
     /// Step 4: the four residual encoder blocks over `rows`, in place.
@@ -138,17 +139,12 @@ impl Network {
         let n = rows.len();
         scratch.update.clear();
         scratch.update.resize(n, [0.0; WIDTH]);
-        scratch.x.clear();
-        scratch.x.resize(WINDOW_IN, 0.0);
+        scratch.partials.resize(n, [0.0; PARTIALS]);
         for block in &self.encode {
-            for r in 0..n {
-                let (prev, next) = scratch.x.split_at_mut(WIDTH);
-                let (cur, next) = next.split_at_mut(WIDTH);
-                copy_or_zero(prev, r.checked_sub(1).map(|p| &rows[p]));
-                cur.copy_from_slice(&rows[r]);
-                copy_or_zero(next, rows.get(r + 1));
-                block.forward(&scratch.x, &mut scratch.update[r], &mut scratch.q);
+            for (row, p) in rows.iter().zip(scratch.partials.iter_mut()) {
+                block.partials(row, p);
             }
+            block.combine(&scratch.partials[..n], &mut scratch.update);
             for (row, update) in rows.iter_mut().zip(&scratch.update) {
                 for (h, u) in row.iter_mut().zip(update) {
                     *h += u;
@@ -160,16 +156,21 @@ impl Network {
     /// Step 5: the projection of one tok2vec vector.
     pub fn project(&self, t: &Vector) -> [f32; HIDDEN] {
         let mut out = [0.0; HIDDEN];
-        for ((o, w), b) in out.iter_mut().zip(self.proj_w.chunks_exact(WIDTH)).zip(&self.proj_b) {
-            *o = dot_f32(w, t) + b;
+        for ((o, w), b) in
+            out.chunks_exact_mut(4).zip(self.proj_w.chunks_exact(4 * WIDTH)).zip(self.proj_b.chunks_exact(4))
+        {
+            let d = dot4(w, t);
+            for k in 0..4 {
+                o[k] = d[k] + b[k];
+            }
         }
         out
     }
 
     /// Step 6: one token's lower-layer contributions for each feature slot.
     pub fn precompute(&self, v: &[f32; HIDDEN], out: &mut Precomputed) {
-        for (o, w) in out.iter_mut().zip(self.lower_w.chunks_exact(HIDDEN)) {
-            *o = dot_f32(w, v);
+        for (o, w) in out.chunks_exact_mut(4).zip(self.lower_w.chunks_exact(4 * HIDDEN)) {
+            o.copy_from_slice(&dot4(w, v));
         }
     }
 
@@ -203,10 +204,10 @@ impl Network {
 impl Maxout {
     fn load(file: &ModelFile, name: &str, n_in: usize) -> Maxout {
         let w = file.i8s(&format!("{name}.W"), &[WIDTH, PIECES, n_in]);
+        let rows = w.values.chunks_exact(n_in).zip(&w.scales);
         Maxout {
             n_in,
-            w: w.values.iter().map(|&v| i16::from(v as i8)).collect(),
-            w_scale: w.scales,
+            w: rows.flat_map(|(row, &scale)| row.iter().map(move |&v| f32::from(v as i8) * scale)).collect(),
             b: file.f32s(&format!("{name}.b"), &[WIDTH, PIECES]),
             gain: file.f32s(&format!("{name}.layernorm.G"), &[WIDTH]),
             bias: file.f32s(&format!("{name}.layernorm.b"), &[WIDTH]),
@@ -214,34 +215,55 @@ impl Maxout {
     }
 
     /// `LayerNorm(max_p(W·x + b))` for one input vector.
-    fn forward(&self, x: &[f32], out: &mut Vector, q: &mut Vec<i16>) {
+    fn forward(&self, x: &[f32], out: &mut Vector) {
         debug_assert_eq!(x.len(), self.n_in);
-        let x_scale = quantize(x, q);
-        let rows = self.w.chunks_exact(self.n_in).zip(&self.w_scale).zip(&self.b);
-        let mut best = [f32::NEG_INFINITY; WIDTH];
-        for (i, ((w, &w_scale), &b)) in rows.enumerate() {
-            let z = dot_i16(w, q) as f32 * (w_scale * x_scale) + b;
-            let o = &mut best[i / PIECES];
-            if z > *o {
-                *o = z;
+        let mut z = [0.0f32; WIDTH * PIECES];
+        for ((z, w), b) in z.chunks_exact_mut(4).zip(self.w.chunks_exact(4 * self.n_in)).zip(self.b.chunks_exact(4)) {
+            let d = dot4(w, x);
+            for k in 0..4 {
+                z[k] = d[k] + b[k];
             }
+        }
+        self.finish(&z, out);
+    }
+
+    /// An encoder block's [`Partials`] of one row: its products with the
+    /// weights for the previous, current and next window position.
+    fn partials(&self, h: &Vector, out: &mut Partials) {
+        for (row, w) in self.w.chunks_exact(WINDOW_IN).enumerate() {
+            for (position, w) in w.chunks_exact(WIDTH).enumerate() {
+                out[position * WIDTH * PIECES + row] = dot_f32(w, h);
+            }
+        }
+    }
+
+    /// An encoder block's output for every row from the rows' partials:
+    /// `z[r] = b + prev(r-1) + cur(r) + next(r+1)`, rows beyond the ends zero.
+    fn combine(&self, partials: &[Partials], out: &mut [Vector]) {
+        let n = partials.len();
+        let per_position = WIDTH * PIECES;
+        let mut z = [0.0f32; WIDTH * PIECES];
+        for (r, out) in out.iter_mut().enumerate() {
+            z.copy_from_slice(&self.b);
+            let positions = [r.checked_sub(1), Some(r), Some(r + 1).filter(|&i| i < n)];
+            for (position, t) in positions.iter().enumerate() {
+                if let Some(t) = *t {
+                    let p = &partials[t][position * per_position..(position + 1) * per_position];
+                    z.iter_mut().zip(p).for_each(|(z, p)| *z += p);
+                }
+            }
+            self.finish(&z, out);
+        }
+    }
+
+    /// Maxout over the pieces of pre-activations `z` (bias included), then LayerNorm.
+    fn finish(&self, z: &[f32], out: &mut Vector) {
+        let mut best = [0.0f32; WIDTH];
+        for (best, z) in best.iter_mut().zip(z.chunks_exact(PIECES)) {
+            *best = z[0].max(z[1]).max(z[2]);
         }
         layer_norm(&best, &self.gain, &self.bias, out);
     }
-}
-
-/// Quantizes `x` into `q` (round to nearest, largest magnitude → ±32767);
-/// returns the scale (`x ≈ q · scale`).
-fn quantize(x: &[f32], q: &mut Vec<i16>) -> f32 {
-    let max = x.iter().fold(0.0f32, |m, v| m.max(v.abs()));
-    q.clear();
-    if max == 0.0 || !max.is_finite() {
-        q.resize(x.len(), 0);
-        return 0.0;
-    }
-    let inv = Q_MAX / max;
-    q.extend(x.iter().map(|v| (v * inv).round() as i16));
-    max / Q_MAX
 }
 
 /// `y = (x - mean) / sqrt(var + 1e-8) · gain + bias` over the 96 values.
@@ -253,20 +275,6 @@ fn layer_norm(x: &Vector, gain: &[f32], bias: &[f32], out: &mut Vector) {
     for (((o, v), g), b) in out.iter_mut().zip(x).zip(gain).zip(bias) {
         *o = (v - mean) * inv * g + b;
     }
-}
-
-fn copy_or_zero(dst: &mut [f32], src: Option<&Vector>) {
-    match src {
-        Some(s) => dst.copy_from_slice(s),
-        None => dst.fill(0.0),
-    }
-}
-
-/// Integer dot product. With |w| ≤ 127, |x| ≤ 32767 and at most 384 terms the
-/// sum stays below 2³¹.
-#[inline]
-fn dot_i16(w: &[i16], x: &[i16]) -> i32 {
-    w.iter().zip(x).fold(0i32, |acc, (&a, &b)| acc + i32::from(a) * i32::from(b))
 }
 
 /// f32 dot product with eight independent partial sums (vectorizable).
@@ -282,4 +290,12 @@ fn dot_f32(a: &[f32], b: &[f32]) -> f32 {
     }
     let tail: f32 = ra.iter().zip(rb).map(|(x, y)| x * y).sum();
     acc.iter().sum::<f32>() + tail
+}
+
+/// Four dot products of `x` with the consecutive rows `w[0..n]`, `w[n..2n]`,
+/// `w[2n..3n]`, `w[3n..4n]` (`n = x.len()`).
+#[inline]
+fn dot4(w: &[f32], x: &[f32]) -> [f32; 4] {
+    let n = x.len();
+    [dot_f32(&w[..n], x), dot_f32(&w[n..2 * n], x), dot_f32(&w[2 * n..3 * n], x), dot_f32(&w[3 * n..4 * n], x)]
 }

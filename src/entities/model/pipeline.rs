@@ -15,8 +15,10 @@ use crate::span::Span;
 
 /// Tokens decoded per window.
 const WINDOW: usize = 256;
-/// Token vectors cached per text (by token text), about 400 bytes each.
-const CACHE_LIMIT: usize = 8192;
+/// Token types (texts) whose vectors are cached per call (384 bytes each; an
+/// article has a few hundred types). The first ones seen are kept: by Zipf's
+/// law they are the frequent ones.
+const CACHE_LIMIT: usize = 4096;
 
 /// Where entities must stop.
 #[derive(Clone, Copy, Debug)]
@@ -150,7 +152,7 @@ where
         self.items.push_back(Item { span: token.span, space, boundary, vector });
     }
 
-    /// The token vector of a token text (with its special-case norm), cached.
+    /// The vector of a token text (with its special-case norm), cached.
     fn embed(&mut self, text: &'t str, norm: Option<&'m str>) -> Vector {
         if let Some(&i) = self.cache.get(&(text, norm)) {
             return self.cached[i];
@@ -158,12 +160,10 @@ where
         let ids = self.model.lexicon.ids(text, norm);
         let mut vector = [0.0; WIDTH];
         self.model.network.embed(&ids, &mut vector, &mut self.scratch);
-        if self.cached.len() >= CACHE_LIMIT {
-            self.cache.clear();
-            self.cached.clear();
+        if self.cached.len() < CACHE_LIMIT {
+            self.cache.insert((text, norm), self.cached.len());
+            self.cached.push(vector);
         }
-        self.cache.insert((text, norm), self.cached.len());
-        self.cached.push(vector);
         vector
     }
 
@@ -172,9 +172,8 @@ where
     fn encode(&mut self, a: usize, b: usize) {
         self.rows.clear();
         for t in a as isize - PAD as isize..(b + PAD) as isize {
-            let row =
-                usize::try_from(t).ok().and_then(|t| self.items.get(t - self.base)).map_or([0.0; WIDTH], |i| i.vector);
-            self.rows.push(row);
+            let item = usize::try_from(t).ok().and_then(|t| self.items.get(t - self.base));
+            self.rows.push(item.map_or([0.0; WIDTH], |item| item.vector));
         }
         let network = &self.model.network;
         network.encode(&mut self.rows, &mut self.scratch);
@@ -196,26 +195,31 @@ where
                 next_starts_sentence: self.items.get(b0 + 1 - self.base).is_some_and(|i| i.boundary),
                 is_space: item.space,
             };
-            let slot = |t: Option<usize>, fallback: &'_ Precomputed| -> Option<&Precomputed> {
-                t.map(|t| if t >= a { &self.feats[t - a] } else { fallback })
-            };
             let [s0, s1, s2] = self.decoder.state_tokens(b0);
-            let hidden =
-                network.hidden([slot(s0, &self.prev_feat), slot(s1, &self.open_feat), slot(s2, &self.prev_feat)]);
+            let (feats, prev, open) = (&self.feats[..], &*self.prev_feat, &*self.open_feat);
+            let hidden = network.hidden([slot(feats, a, s0, prev), slot(feats, a, s1, open), slot(feats, a, s2, prev)]);
             let open = self.decoder.open().map(|(_, label)| label);
             let best = moves.get(moves.best(open, ctx, |i| network.score(&hidden, i)));
             if best.action == Action::Begin {
                 *self.open_feat = self.feats[b0 - a];
                 self.open_start = item.span.start;
             }
-            if let Some((start, end, label)) = self.decoder.apply(best, b0) {
+            if let Some((start, _, label)) = self.decoder.apply(best, b0) {
                 let first = if start == b0 { item.span.start } else { self.open_start };
-                debug_assert!(end == b0 + 1);
-                self.found.push((Span::new(first, item.span.end), label));
+                // An entity can end on a whitespace token (before a boundary or at
+                // the end of the text); its span leaves the whitespace out.
+                let trimmed = self.text[first..item.span.end].trim_end_matches(is_space);
+                self.found.push((Span::new(first, first + trimmed.len()), label));
             }
         }
         *self.prev_feat = self.feats[b - 1 - a];
     }
+}
+
+/// The features of token `t` (window starting at token `a`), or `outside` for
+/// a token before the window.
+fn slot<'a>(feats: &'a [Precomputed], a: usize, t: Option<usize>, outside: &'a Precomputed) -> Option<&'a Precomputed> {
+    t.map(|t| if t >= a { &feats[t - a] } else { outside })
 }
 
 /// Whether whitespace `ws` contains a blank line: two line breaks (CR LF

@@ -14,14 +14,36 @@ pub struct Regex {
     alts: Vec<Vec<Node>>,
     /// Every alternative starts with `^`.
     anchored: bool,
-    /// For each ASCII char, the alternatives that can start with it, in order.
-    ascii: Vec<Vec<u16>>,
-    /// Alternatives that can start with a non-ASCII char (checked further with `first`).
-    non_ascii: Vec<u16>,
-    /// Alternatives that can match the empty string.
-    empty: Vec<u16>,
+    /// Candidate alternatives by first char.
+    all: Dispatch,
+    /// Set when every alternative ends with `$` (see [`EndAnchored`]).
+    end_anchored: Option<EndAnchored>,
     /// What each alternative's first consumed char can be.
     first: Vec<Option<Vec<Node>>>,
+}
+
+/// For patterns whose alternatives all end with `$`: a search need not try
+/// alternatives of bounded width far from the end, nor those of unbounded
+/// width when the text's last char cannot end them. This keeps repeated
+/// suffix searches on long chunks linear.
+struct EndAnchored {
+    /// The longest match of any alternative of bounded width.
+    bounded: usize,
+    /// The alternatives of unbounded width.
+    unbounded: Dispatch,
+    /// Nodes one of which matches the last char of any unbounded match
+    /// (`None`: unknown).
+    unbounded_last: Option<Vec<Node>>,
+}
+
+/// Alternatives (indices, in order) that can start at a given char.
+struct Dispatch {
+    /// For each ASCII char.
+    ascii: Vec<Vec<u16>>,
+    /// For non-ASCII chars (to be checked further with `first`).
+    non_ascii: Vec<u16>,
+    /// At the end of the text: those that can match the empty string.
+    empty: Vec<u16>,
 }
 
 #[derive(Clone, Debug)]
@@ -59,30 +81,20 @@ impl Regex {
         assert!(parser.pos == parser.chars.len(), "regex: unbalanced ')' at {}", parser.pos);
         let anchored = alts.iter().all(|alt| matches!(alt.first(), Some(Node::Start)));
         let first: Vec<Option<Vec<Node>>> = alts.iter().map(|alt| first_nodes(alt)).collect();
-        let mut ascii = vec![Vec::new(); 128];
-        let mut non_ascii = Vec::new();
-        let mut empty = Vec::new();
-        for (i, f) in first.iter().enumerate() {
-            let i = u16::try_from(i).expect("fewer than 65536 alternatives");
-            match f {
-                None => {
-                    empty.push(i);
-                    non_ascii.push(i);
-                    ascii.iter_mut().for_each(|v| v.push(i));
-                }
-                Some(nodes) => {
-                    for (c, list) in ascii.iter_mut().enumerate() {
-                        if nodes.iter().any(|n| n.matches_char(char::from(c as u8))) {
-                            list.push(i);
-                        }
-                    }
-                    if nodes.iter().any(Node::may_match_non_ascii) {
-                        non_ascii.push(i);
-                    }
-                }
+        let all = Dispatch::new(&first, |_| true);
+        let end_anchored = alts.iter().all(|alt| matches!(alt.last(), Some(Node::End))).then(|| {
+            let widths: Vec<Option<usize>> = alts.iter().map(|alt| seq_max_width(alt)).collect();
+            let bounded = widths.iter().flatten().copied().max().unwrap_or(0);
+            let mut last = Vec::new();
+            let known =
+                alts.iter().zip(&widths).filter(|(_, w)| w.is_none()).all(|(alt, _)| collect_last(alt, &mut last));
+            EndAnchored {
+                bounded,
+                unbounded: Dispatch::new(&first, |i| widths[i].is_none()),
+                unbounded_last: known.then_some(last),
             }
-        }
-        Regex { alts, anchored, ascii, non_ascii, empty, first }
+        });
+        Regex { alts, anchored, all, end_anchored, first }
     }
 
     /// Python `re.search(s)`: the leftmost match (start, end) in char indices.
@@ -92,7 +104,7 @@ impl Regex {
 
     /// Python `re.match(s)`: whether the pattern matches at the start of `s`.
     pub fn matches_at_start(&self, s: &[char]) -> bool {
-        self.match_at(s, 0).is_some()
+        self.match_at(s, 0, &self.all).is_some()
     }
 
     /// Python `re.finditer(s)`: successive non-overlapping matches.
@@ -112,19 +124,35 @@ impl Regex {
 
     fn search_from(&self, s: &[char], from: usize) -> Option<(usize, usize)> {
         if self.anchored {
-            return if from == 0 { self.match_at(s, 0).map(|end| (0, end)) } else { None };
+            return if from == 0 { self.match_at(s, 0, &self.all).map(|end| (0, end)) } else { None };
         }
-        (from..=s.len()).find_map(|start| self.match_at(s, start).map(|end| (start, end)))
+        let mut from = from;
+        if let Some(end) = &self.end_anchored {
+            // `$` also matches before a final newline, so the last two chars
+            // may end a match.
+            let tail = &s[s.len().saturating_sub(2)..];
+            let cannot_end = |nodes: &Vec<Node>| !tail.iter().any(|&c| nodes.iter().any(|n| n.matches_char(c)));
+            if end.unbounded_last.as_ref().is_some_and(cannot_end) {
+                from = from.max(s.len().saturating_sub(end.bounded + 1));
+            }
+        }
+        (from..=s.len()).find_map(|start| {
+            let dispatch = match &self.end_anchored {
+                Some(end) if start + end.bounded + 1 < s.len() => &end.unbounded,
+                _ => &self.all,
+            };
+            self.match_at(s, start, dispatch).map(|end| (start, end))
+        })
     }
 
     /// The end of the first alternative that matches at `start`.
-    fn match_at(&self, s: &[char], start: usize) -> Option<usize> {
-        let candidates: &[u16] = match s.get(start) {
-            None => &self.empty,
-            Some(&c) if c.is_ascii() => &self.ascii[c as usize],
-            Some(_) => &self.non_ascii,
-        };
+    fn match_at(&self, s: &[char], start: usize, dispatch: &Dispatch) -> Option<usize> {
         let c = s.get(start).copied();
+        let candidates: &[u16] = match c {
+            None => &dispatch.empty,
+            Some(c) if c.is_ascii() => &dispatch.ascii[c as usize],
+            Some(_) => &dispatch.non_ascii,
+        };
         for &i in candidates {
             let i = usize::from(i);
             if let (Some(c), Some(first)) = (c, &self.first[i]) {
@@ -142,6 +170,39 @@ impl Regex {
         }
         None
     }
+}
+
+impl Dispatch {
+    /// The dispatch table over the alternatives `keep` accepts.
+    fn new(first: &[Option<Vec<Node>>], keep: impl Fn(usize) -> bool) -> Dispatch {
+        let mut d = Dispatch { ascii: vec![Vec::new(); 128], non_ascii: Vec::new(), empty: Vec::new() };
+        for (i, f) in first.iter().enumerate().filter(|(i, _)| keep(*i)) {
+            let index = u16::try_from(i).expect("fewer than 65536 alternatives");
+            match f {
+                None => {
+                    d.empty.push(index);
+                    d.non_ascii.push(index);
+                    d.ascii.iter_mut().for_each(|v| v.push(index));
+                }
+                Some(nodes) => {
+                    for (c, list) in d.ascii.iter_mut().enumerate() {
+                        if nodes.iter().any(|n| n.matches_char(char::from(c as u8))) {
+                            list.push(index);
+                        }
+                    }
+                    if nodes.iter().any(Node::may_match_non_ascii) {
+                        d.non_ascii.push(index);
+                    }
+                }
+            }
+        }
+        d
+    }
+}
+
+/// The most chars `seq` can match, if bounded.
+fn seq_max_width(seq: &[Node]) -> Option<usize> {
+    seq.iter().map(Node::max_width).sum()
 }
 
 /// The nodes one of which must match an alternative's first consumed char,
@@ -167,6 +228,23 @@ fn collect_first(seq: &[Node], out: &mut Vec<Node>) -> bool {
     false
 }
 
+/// Collects the nodes one of which must match the last char `seq` consumes;
+/// false if it can end without consuming one.
+fn collect_last(seq: &[Node], out: &mut Vec<Node>) -> bool {
+    for node in seq.iter().rev() {
+        match node {
+            Node::End | Node::Start | Node::Look { .. } => continue,
+            Node::Char(_) | Node::Set(_) => {
+                out.push(node.clone());
+                return true;
+            }
+            Node::Group(alts) => return alts.iter().all(|alt| collect_last(alt, out)),
+            Node::Repeat { node, min, .. } => return *min > 0 && collect_last(std::slice::from_ref(node), out),
+        }
+    }
+    false
+}
+
 impl Node {
     /// Whether this single-char node matches `c`.
     fn matches_char(&self, c: char) -> bool {
@@ -182,6 +260,24 @@ impl Node {
             Node::Char(c) => !c.is_ascii(),
             Node::Set(set) => set.negated || !set.classes.is_empty() || set.ranges.iter().any(|r| !r.1.is_ascii()),
             _ => true,
+        }
+    }
+
+    /// The most chars this node can match, if bounded.
+    fn max_width(&self) -> Option<usize> {
+        match self {
+            Node::Char(_) | Node::Set(_) => Some(1),
+            Node::Start | Node::End | Node::Look { .. } => Some(0),
+            Node::Group(alts) => {
+                alts.iter().map(|alt| seq_max_width(alt)).collect::<Option<Vec<_>>>()?.into_iter().max()
+            }
+            Node::Repeat { node, max, .. } => {
+                if *max == usize::MAX {
+                    None
+                } else {
+                    node.max_width().map(|w| w * max)
+                }
+            }
         }
     }
 
@@ -527,8 +623,8 @@ mod tests {
     fn classes_ranges_and_repeats() {
         let re = Regex::new(r"(?<=[0-9])[+\-\*^](?=[0-9-])|(?<=[a-z]),(?=[a-z])");
         let mut out = Vec::new();
-        re.find_iter(&chars("51-50,a,b"), &mut out);
-        assert_eq!(out, [(2, 3)]);
+        re.find_iter(&chars("51-50,5,a,b"), &mut out);
+        assert_eq!(out, [(2, 3), (9, 10)]);
         re.find_iter(&chars("x,y,z"), &mut out);
         assert_eq!(out, [(1, 2), (3, 4)]);
         let url = Regex::new(r"(?u)^(?:[\w\+\-\.]{2,}://)?(?:[a-z0-9]+\.)+[a-z]{2,63}(?::\d{2,5})?(?:[/?#]\S*)?$");

@@ -9,7 +9,8 @@
 //!
 //! Not reproduced: spaCy's cache of chunk tokenizations (its content can in
 //! rare cases depend on earlier texts), and `url_match` on chunks longer than
-//! [`MAX_URL_CHARS`] code points (a guard against superlinear matching).
+//! [`MAX_URL_CHARS`] code points or with more than [`MAX_URL_PERIODS`]
+//! periods (guards against superlinear matching and deep recursion).
 
 use std::collections::{HashMap, VecDeque};
 
@@ -21,6 +22,9 @@ use crate::span::Span;
 
 /// Longest chunk (in code points) `url_match` is tried on.
 pub const MAX_URL_CHARS: usize = 1000;
+/// Most periods a chunk `url_match` is tried on may have (the matcher
+/// recurses once per host name label).
+pub const MAX_URL_PERIODS: usize = 64;
 
 /// One token: its byte span and, if a tokenizer special case produced it with
 /// a NORM, that NORM.
@@ -43,6 +47,9 @@ pub struct Tokenizer {
     /// sequence: text → byte lengths of the tokens the affix rules alone give.
     matcher: HashMap<String, Vec<usize>>,
     matcher_max_tokens: usize,
+    /// Byte length of the longest special case (longer strings need no lookup,
+    /// which keeps very long chunks linear).
+    longest_special: usize,
 }
 
 /// One sub-token of a special case.
@@ -80,7 +87,7 @@ impl Tokenizer {
         let rules: Rules = serde_json::from_str(json).unwrap_or_else(|e| panic!("tokenizer rules: bad JSON: {e}"));
         assert!(rules.token_match.is_none(), "tokenizer rules: token_match is not supported");
         assert!(rules.faster_heuristics, "tokenizer rules: only faster_heuristics is supported");
-        let specials = rules
+        let specials: HashMap<String, Vec<Piece>> = rules
             .special_cases
             .into_iter()
             .map(|(key, pieces)| {
@@ -89,6 +96,7 @@ impl Tokenizer {
                 (key, pieces)
             })
             .collect();
+        let longest_special = specials.keys().map(String::len).max().unwrap_or(0);
         let mut tokenizer = Tokenizer {
             specials,
             prefix: Regex::new(&rules.prefix_search),
@@ -97,6 +105,7 @@ impl Tokenizer {
             url: Regex::new(&rules.url_match),
             matcher: HashMap::new(),
             matcher_max_tokens: 0,
+            longest_special,
         };
         tokenizer.build_matcher();
         tokenizer
@@ -117,9 +126,10 @@ impl Tokenizer {
             scratch.load(key);
             let chars = &scratch.chars;
             self.infix.find_iter(chars, &mut scratch.infixes);
-            let fires = self.prefix.search(chars).is_some()
+            let nonempty = |m: Option<(usize, usize)>| m.is_some_and(|(a, b)| b > a);
+            let fires = nonempty(self.prefix.search(chars))
                 || !scratch.infixes.is_empty()
-                || self.suffix.search(chars).is_some()
+                || nonempty(self.suffix.search(chars))
                 || key.contains(' ');
             if !fires {
                 continue;
@@ -166,13 +176,12 @@ impl Tokenizer {
         if start < end {
             let (a, b) = (offsets[start], offsets[end]);
             let middle = &chunk[a..b];
-            if with_specials && self.specials.contains_key(middle) {
+            if with_specials && self.is_special(middle) {
                 self.push_special_pieces(middle, a, tokens);
             } else if end - start <= MAX_URL_CHARS
-                && middle.contains('.')
+                && self.may_be_url(middle)
                 && self.url.matches_at_start(&chars[start..end])
             {
-                // Both host forms of the URL pattern contain a '.'.
                 tokens.push((a, b, None));
             } else {
                 self.infix.find_iter(&chars[start..end], infixes);
@@ -208,8 +217,7 @@ impl Tokenizer {
         let Scratch { chars, offsets, prefixes, suffixes, .. } = scratch;
         prefixes.clear();
         suffixes.clear();
-        let is_special =
-            |a: usize, b: usize| with_specials && self.specials.contains_key(&chunk[offsets[a]..offsets[b]]);
+        let is_special = |a: usize, b: usize| with_specials && self.is_special(&chunk[offsets[a]..offsets[b]]);
         let (mut start, mut end) = (0, chars.len());
         let mut last_size = 0;
         while start < end && end - start != last_size {
@@ -245,9 +253,21 @@ impl Tokenizer {
         (start, end)
     }
 
+    /// Cheap necessary conditions for `url_match`: both host forms of the
+    /// pattern contain a period; and the recursion guard.
+    fn may_be_url(&self, text: &str) -> bool {
+        let periods = text.bytes().filter(|&b| b == b'.').count();
+        (1..=MAX_URL_PERIODS).contains(&periods)
+    }
+
+    /// Whether `text` is a special case.
+    fn is_special(&self, text: &str) -> bool {
+        text.len() <= self.longest_special && self.specials.contains_key(text)
+    }
+
     /// Pushes the pieces of special case `key` (found at byte `at`), if any.
     fn push_special<'m>(&'m self, key: &str, at: usize, scratch: &mut Scratch<'m>) -> bool {
-        self.specials.contains_key(key) && {
+        self.is_special(key) && {
             self.push_special_pieces(key, at, &mut scratch.tokens);
             true
         }
@@ -270,6 +290,9 @@ impl Tokenizer {
         for i in 0..n {
             for len in 1..=self.matcher_max_tokens.min(n - i) {
                 let text = &chunk[tokens[i].0..tokens[i + len - 1].1];
+                if text.len() > self.longest_special {
+                    break;
+                }
                 if self.matcher.get(text).is_some_and(|lens| {
                     lens.len() == len && lens.iter().zip(&tokens[i..i + len]).all(|(&l, t)| l == t.1 - t.0)
                 }) {

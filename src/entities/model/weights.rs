@@ -44,8 +44,8 @@ impl Model {
 
     /// Parses a model file and tokenizer rules. Panics if either is malformed.
     pub fn parse(bytes: &'static [u8], tokenizer_json: &str) -> Model {
-        let file = ModelFile::parse(bytes);
-        let lexicon = Lexicon::new(&file.header.lookups);
+        let mut file = ModelFile::parse(bytes);
+        let lexicon = Lexicon::new(std::mem::take(&mut file.header.lookups));
         let network = Network::load(&file);
         let moves = Moves::new(&file.header.moves);
         assert_eq!(moves.len(), network.n_moves(), "model file: moves and upper layer disagree");
@@ -55,7 +55,7 @@ impl Model {
 }
 
 /// The JSON header's lookup tables (see "Lexical features" in the README).
-#[derive(Deserialize)]
+#[derive(Default, Deserialize)]
 pub struct Lookups {
     /// Lexeme norms (mostly British → American spellings).
     pub lexeme_norm: HashMap<String, String>,
@@ -115,7 +115,7 @@ impl ModelFile {
     pub fn parse(bytes: &'static [u8]) -> ModelFile {
         assert!(bytes.len() >= 12 && &bytes[..8] == MAGIC, "model file: bad magic (want DLNER version 2)");
         let n = u32::from_le_bytes(bytes[8..12].try_into().expect("4 bytes")) as usize;
-        assert!(12 + n <= bytes.len() && (12 + n) % 4 == 0, "model file: bad header length {n}");
+        assert!(12 + n <= bytes.len() && (12 + n).is_multiple_of(4), "model file: bad header length {n}");
         let header: Header =
             serde_json::from_slice(&bytes[12..12 + n]).unwrap_or_else(|e| panic!("model file: bad JSON header: {e}"));
         assert_eq!(header.format, "dateline-ner", "model file: wrong format");
@@ -130,11 +130,19 @@ impl ModelFile {
                 other => panic!("model file: tensor {} has unknown dtype {other}", t.name),
             };
             assert_eq!(t.nbytes, count * width, "model file: tensor {} size", t.name);
-            assert!(t.offset % 4 == 0 && t.offset + t.nbytes <= data.len(), "model file: tensor {} range", t.name);
+            assert!(
+                t.offset.is_multiple_of(4) && t.offset + t.nbytes <= data.len(),
+                "model file: tensor {} range",
+                t.name
+            );
             if t.dtype == "i8" {
                 let rows = count / t.shape.last().copied().unwrap_or(1).max(1);
                 let (off, len) = (t.scale_offset.unwrap_or(usize::MAX), t.scale_nbytes.unwrap_or(0));
-                assert!(len == rows * 4 && off % 4 == 0 && off + len <= data.len(), "model file: {} scales", t.name);
+                assert!(
+                    len == rows * 4 && off.is_multiple_of(4) && off + len <= data.len(),
+                    "model file: {} scales",
+                    t.name
+                );
             }
         }
         ModelFile { header, data }
