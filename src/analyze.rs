@@ -169,8 +169,7 @@ fn timeline_record(
     // Participants: the entities named in the event's clauses, most named first.
     let mut counts: Vec<(usize, usize)> = Vec::new();
     for &(d, clause) in &e.clauses {
-        for &(span, _, entity) in mentions[d].iter().filter(|(s, _, _)| clause.contains(*s)) {
-            let _ = span;
+        for &(_, _, entity) in mentions[d].iter().filter(|(s, _, _)| clause.contains(*s)) {
             match counts.iter_mut().find(|(id, _)| *id == entity) {
                 Some((_, c)) => *c += 1,
                 None => counts.push((entity, 1)),

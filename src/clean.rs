@@ -33,7 +33,7 @@ pub fn clean(text: &str, paragraphs: &[Span]) -> Cleaned {
     mark_comment_threads(&lines, &mut kinds);
     mark_author_blocks(&lines, &mut kinds);
     mark_foreign_tail(&lines, &mut kinds);
-    mark_disclaimer_tail(&lines, &mut kinds);
+    mark_disclaimer_tail(&mut kinds);
     mark_site_name_tail(&lines, &mut kinds);
 
     let mut cleaned = Cleaned::default();
@@ -325,13 +325,12 @@ fn is_english(line: &str) -> bool {
 }
 
 /// Everything after a disclaimer is boilerplate too.
-fn mark_disclaimer_tail(lines: &[&str], kinds: &mut [Option<BoilerplateKind>]) {
+fn mark_disclaimer_tail(kinds: &mut [Option<BoilerplateKind>]) {
     if let Some(i) = kinds.iter().position(|k| *k == Some(BoilerplateKind::Disclaimer)) {
         for kind in &mut kinds[i..] {
             kind.get_or_insert(BoilerplateKind::Disclaimer);
         }
     }
-    let _ = lines;
 }
 
 /// A short last line after boilerplate, without sentence punctuation, is the
