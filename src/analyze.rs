@@ -94,11 +94,8 @@ pub fn analyze(docs: &[DocInput], options: &Options) -> Result<Analysis, Error> 
         .map(|(p, doc)| DocText { text: &doc.text, seg: &p.seg, cleaned: &p.cleaned })
         .collect();
     let date_spans: Vec<Vec<Span>> = timexes.iter().map(|t| t.iter().map(|x| x.span).collect()).collect();
-    let mut found = if options.entities {
-        entities::recognize_story_with_dates(&texts, &date_spans)
-    } else {
-        vec![Vec::new(); texts.len()]
-    };
+    let mut found =
+        if options.entities { entities::recognize_story(&texts, &date_spans) } else { vec![Vec::new(); texts.len()] };
     if let Some(types) = &options.types {
         for doc in &mut found {
             doc.retain(|f| types.contains(&f.entity_type));

@@ -25,14 +25,9 @@ pub struct DocText<'a> {
 
 /// The entity mentions of each document of a story, in order: the model's,
 /// with titles stripped and named events put in, then the story's names
-/// wherever the model missed them (one sense per story).
-pub fn recognize_story(docs: &[DocText]) -> Vec<Vec<Found>> {
-    recognize_story_with_dates(docs, &vec![Vec::new(); docs.len()])
-}
-
-/// As [`recognize_story`], leaving out mentions inside the given date spans
-/// (per document): "June 2021" is a date, not an event.
-pub fn recognize_story_with_dates(docs: &[DocText], dates: &[Vec<Span>]) -> Vec<Vec<Found>> {
+/// wherever the model missed them (one sense per story). Mentions inside the
+/// given date spans (per document) are left out: "June 2021" is a date.
+pub fn recognize_story(docs: &[DocText], dates: &[Vec<Span>]) -> Vec<Vec<Found>> {
     let mut all: Vec<Vec<Found>> = docs.iter().zip(dates).map(|(d, dates)| recognize_document(d, dates)).collect();
     let names = StoryNames::collect(
         docs.iter().zip(&all).flat_map(|(d, found)| found.iter().map(|f| (f.span.slice(d.text), f.entity_type))),
