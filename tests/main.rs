@@ -14,5 +14,7 @@ mod offsets;
 mod robustness;
 #[path = "rust/sentences.rs"]
 mod sentences;
+#[path = "rust/stories.rs"]
+mod stories;
 #[path = "rust/tokens.rs"]
 mod tokens;
