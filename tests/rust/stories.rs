@@ -35,6 +35,7 @@ macro_rules! stories {
 
 stories! {
     brannock_plant_fire => "brannock-plant-fire",
+    haldane_port_strike => "haldane-port-strike",
 }
 
 #[test]
