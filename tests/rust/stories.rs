@@ -36,6 +36,7 @@ macro_rules! stories {
 stories! {
     brannock_plant_fire => "brannock-plant-fire",
     haldane_port_strike => "haldane-port-strike",
+    norwick_mayor_recount => "norwick-mayor-recount",
     veloria_rate_rise => "veloria-rate-rise",
 }
 
