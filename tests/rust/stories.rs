@@ -211,6 +211,31 @@ impl Run {
             .collect()
     }
 
+    /// How the analysis splits the quote's part of the text into sentences.
+    fn sentences_of(&self, q: &Located) -> String {
+        let id = self.doc_id(q.doc);
+        let document = &self.analysis.documents[q.doc];
+        let sentences: Vec<String> = document
+            .sentences
+            .iter()
+            .filter(|s| s.start < q.end && q.start < s.end)
+            .map(|s| format!("{:?}", self.excerpt(id, s.start, s.end)))
+            .collect();
+        let boilerplate = document.boilerplate.iter().find(|b| b.start < q.end && q.start < b.end);
+        let mut out = match sentences.len() {
+            0 => "in no sentence".to_string(),
+            1 => format!("its sentence: {}", sentences[0]),
+            n => format!("split over {n} sentences: {}", sentences.join(" | ")),
+        };
+        match boilerplate {
+            Some(b) => {
+                let _ = write!(out, "; boilerplate ({:?})", b.kind);
+            }
+            None => out.push_str("; not boilerplate"),
+        }
+        out
+    }
+
     /// The text of a document between UTF-16 offsets, on one line, shortened.
     fn excerpt(&self, id: &str, start: usize, end: usize) -> String {
         let Some(d) = self.story.docs.iter().position(|x| x.id == id) else {
@@ -252,7 +277,7 @@ impl Run {
             let events = if overlapping { self.events_overlapping(q) } else { self.events_containing(q) };
             let _ = writeln!(out, "    [{}] {:?}:", quote.0, quote.1);
             if events.is_empty() {
-                let _ = writeln!(out, "      (in no event)");
+                let _ = writeln!(out, "      (in no event; {})", self.sentences_of(q));
             }
             for e in events {
                 out.push_str(&self.describe(e));
@@ -397,6 +422,6 @@ fn check_not_event(run: &Run, quote: &Quote) -> Outcome {
     let what = format!("not an event: [{}] {:?}", quote.0, quote.1);
     let q = run.locate(quote);
     let failure = (!run.events_overlapping(&q).is_empty())
-        .then(|| format!("    produced:\n{}", run.show_quotes(&[(quote, &q)], true)));
+        .then(|| format!("    produced ({}):\n{}", run.sentences_of(&q), run.show_quotes(&[(quote, &q)], true)));
     Outcome { what, failure }
 }
