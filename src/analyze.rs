@@ -65,16 +65,23 @@ pub fn analyze(docs: &[DocInput], options: &Options) -> Result<Analysis, Error> 
         time::resolve_mentions(&p.mentions, dct.value.as_deref().and_then(CalendarDate::parse_iso))
     };
     let mut timexes: Vec<Vec<time::Timex>> = prepared.iter().zip(&dcts).map(|(p, dct)| resolve(p, dct)).collect();
-    let build_timeline = |timexes: &[Vec<time::Timex>]| {
+    let build_timeline = |timexes: &[Vec<time::Timex>], dcts: &[Dct]| {
         let views: Vec<DocView> = prepared
             .iter()
             .zip(docs)
-            .zip(timexes)
-            .map(|((p, doc), timexes)| DocView { text: &doc.text, seg: &p.seg, cleaned: &p.cleaned, timexes })
+            .zip(timexes.iter().zip(dcts))
+            .map(|((p, doc), (timexes, dct))| DocView {
+                text: &doc.text,
+                seg: &p.seg,
+                cleaned: &p.cleaned,
+                timexes,
+                dct: dct.value.as_deref().and_then(CalendarDate::parse_iso),
+                dct_inferred: dct.basis == DctBasis::Inferred,
+            })
             .collect();
         timeline::build(&views, options.timeline.max_events)
     };
-    let mut events = build_timeline(&timexes);
+    let mut events = build_timeline(&timexes, &dcts);
     // An inferred date is at least the day of the latest event the article
     // reports that other articles date to the day: resolve again from there.
     let later = timeline::later_dates(&events, &dcts.iter().map(inferred_date).collect::<Vec<_>>());
@@ -85,7 +92,7 @@ pub fn analyze(docs: &[DocInput], options: &Options) -> Result<Analysis, Error> 
                 timexes[d] = resolve(&prepared[d], &dcts[d]);
             }
         }
-        events = build_timeline(&timexes);
+        events = build_timeline(&timexes, &dcts);
     }
     // Entities: recognized per document, one sense per story, linked across documents.
     let texts: Vec<DocText> = prepared

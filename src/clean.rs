@@ -32,6 +32,7 @@ pub fn clean(text: &str, paragraphs: &[Span]) -> Cleaned {
     let mut kinds: Vec<Option<BoilerplateKind>> = lines.iter().map(|l| kind_by_shape(l)).collect();
     mark_comment_threads(&lines, &mut kinds);
     mark_author_blocks(&lines, &mut kinds);
+    mark_trailing_bios(&lines, &mut kinds);
     mark_foreign_tail(&lines, &mut kinds);
     mark_disclaimer_tail(&mut kinds);
     mark_site_name_tail(&lines, &mut kinds);
@@ -292,6 +293,50 @@ fn mark_author_blocks(lines: &[&str], kinds: &mut [Option<BoilerplateKind>]) {
             kinds[i + 1] = Some(BoilerplateKind::AuthorBio);
         }
     }
+}
+
+/// How many of the last body paragraphs may be an author's bio.
+const BIO_REACH: usize = 3;
+
+/// A bio paragraph near the end: it opens with a person's name and a bio
+/// verb and speaks of the trade ("Maria Ostrander covers business for the
+/// Ledger. She was the paper's bureau chief…", "Jan Li is the Post's markets editor").
+fn mark_trailing_bios(lines: &[&str], kinds: &mut [Option<BoilerplateKind>]) {
+    let last: Vec<usize> = (0..lines.len()).rev().filter(|&i| kinds[i].is_none()).take(BIO_REACH).collect();
+    for i in last {
+        if is_author_bio(lines[i]) {
+            kinds[i] = Some(BoilerplateKind::AuthorBio);
+        }
+    }
+}
+
+/// Whether a paragraph reads like an author's bio (see [`mark_trailing_bios`]).
+fn is_author_bio(line: &str) -> bool {
+    const BIO_VERBS: &[&str] = &["covers", "writes", "reports", "is", "was", "has", "edits", "joined", "served"];
+    const TRADE: &[&str] = &[
+        "covers",
+        "covered",
+        "correspondent",
+        "editor",
+        "reporter",
+        "journalist",
+        "columnist",
+        "bureau",
+        "desk",
+        "newsroom",
+        "writer",
+        "contributor",
+        "fellow",
+        "author of",
+    ];
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let name_len = words
+        .iter()
+        .take_while(|w| w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || "-.'’".contains(c)))
+        .count();
+    let opens = (2..=4).contains(&name_len) && words.get(name_len).is_some_and(|v| BIO_VERBS.contains(v));
+    let lower = line.to_lowercase();
+    opens && word_count(line) <= 80 && TRADE.iter().any(|t| lower.contains(t))
 }
 
 /// Trailing paragraphs in another language than the article's English (a

@@ -2,6 +2,8 @@
 //! calendar date; and the undated event sentences that may report an event
 //! dated elsewhere in the story.
 
+use std::collections::HashMap;
+
 use super::similarity::{bag, Bag};
 use crate::clean::Cleaned;
 use crate::span::Span;
@@ -22,6 +24,10 @@ pub struct DocView<'a> {
     pub cleaned: &'a Cleaned,
     /// Its resolved temporal expressions (body only).
     pub timexes: &'a [Timex],
+    /// Its creation date, given or inferred, when known.
+    pub dct: Option<CalendarDate>,
+    /// Whether `dct` was inferred from the text, so the article may be later.
+    pub dct_inferred: bool,
 }
 
 /// An event as one document reports it.
@@ -37,6 +43,9 @@ pub struct Mention {
     pub date: Option<EventDate>,
     /// The clause's content words.
     pub bag: Bag,
+    /// For a sentence dated by the one before it (it goes on with the same
+    /// people), that sentence: the two tell successive happenings, never one.
+    pub follows: Option<Span>,
 }
 
 /// When an event happened: a TimeML value and whether it is fuzzy.
@@ -57,6 +66,135 @@ impl EventDate {
 
 /// Fewest content words a sentence needs to report an event.
 const MIN_EVENT_WORDS: usize = 4;
+/// Fewest content words a clause of an undated sentence needs to be compared.
+const MIN_CLAUSE_WORDS: usize = 3;
+/// Days before the article that "just" reaches back.
+const JUST_DAYS: i64 = 7;
+
+/// Whether a sentence tells something that has just happened: "just" before
+/// a past form or after a present perfect ("has just kicked off", "just
+/// completed"); a past perfect ("had just") is relative to the story, not the article.
+fn just_happened(lower: &[&str]) -> bool {
+    lower.iter().enumerate().any(|(i, &w)| {
+        if w != "just" || i > 0 && lower[i - 1] == "had" {
+            return false;
+        }
+        let perfect = i > 0 && matches!(lower[i - 1], "has" | "have");
+        let next = lower.get(i + 1).copied().unwrap_or("");
+        perfect || has_past(&[next]) && !matches!(next, "been" | "was" | "were" | "had")
+    })
+}
+
+/// The date of something that just happened: the week before `dct`, as the
+/// smallest period that holds it, approximate.
+fn just_now(dct: CalendarDate) -> EventDate {
+    let from = dct.add_days(-JUST_DAYS).unwrap_or(dct);
+    EventDate { value: smallest_period_containing(from, dct), approximate: true }
+}
+
+/// The clauses of an undated sentence to compare with events: an opening
+/// "After …," / "Following …," / "Responding to …," phrase tells an earlier
+/// happening than the main clause, so each is compared on its own.
+fn undated_clauses(text: &str, sentence: Span) -> Vec<Span> {
+    let s = sentence.slice(text);
+    for opener in ["After ", "Following ", "Responding to ", "In response to ", "Before "] {
+        let Some(at) = s.find(opener) else { continue };
+        // Only at the start, or after a speaker's name ("Igor Delanoë After …").
+        let prefix: Vec<&str> = s[..at].split_whitespace().collect();
+        let speaker = prefix.len() <= 3 && prefix.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if !speaker {
+            continue;
+        }
+        if let Some(comma) = s[at..].find(", ") {
+            let (opening, cut) = (sentence.start + at, sentence.start + at + comma + 1);
+            return vec![Span::new(opening, cut), Span::new(cut, sentence.end)];
+        }
+    }
+    vec![sentence]
+}
+
+/// The part of a clause a date belongs to: from the separator before it to
+/// the one after it (punctuation, or "that", "but", "except").
+fn governing_part(text: &str, clause: Span, date: Span) -> Span {
+    const WORDS: [&str; 3] = [" that ", " but ", " except "];
+    let is_mark = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–');
+    let before = &text[clause.start..date.start.max(clause.start)];
+    let mut start = before.rfind(is_mark).map_or(0, |i| i + 1);
+    for w in WORDS {
+        if let Some(i) = before.rfind(w) {
+            start = start.max(i + w.len());
+        }
+    }
+    let after = &text[date.end.min(clause.end)..clause.end];
+    let mut end = after.find(is_mark).unwrap_or(after.len());
+    for w in WORDS {
+        if let Some(i) = after.find(w) {
+            end = end.min(i);
+        }
+    }
+    Span::new(clause.start + start, date.end.min(clause.end) + end)
+}
+
+/// Whether a clause tells what could happen rather than what happened or is
+/// scheduled: a modal verb ("could", "might", "may", "would", "should") or an "if".
+fn is_hypothetical(text: &str, tokens: &[crate::tokenize::Token], clause: Span) -> bool {
+    tokens.iter().filter(|t| t.kind == TokenKind::Word && clause.contains(t.span)).any(|t| {
+        let w = t.span.slice(text).to_lowercase();
+        matches!(w.as_str(), "could" | "might" | "may" | "would" | "should" | "if" | "unless")
+    })
+}
+
+/// How many sentences after a dated one the narrative may go on with its date.
+const CONTINUATION_REACH: usize = 3;
+
+/// The last dated sentence, which the next may go on from.
+struct Previous<'t> {
+    index: usize,
+    sentence: Span,
+    date: EventDate,
+    words: Vec<&'t str>,
+}
+
+/// Capitalized words (not stopwords), lower-cased: the names a sentence gives.
+fn names<'w>(words: &[&'w str]) -> impl Iterator<Item = String> + 'w {
+    words
+        .iter()
+        .filter(|w| w.chars().count() >= 3 && w.starts_with(char::is_uppercase))
+        .map(|w| w.to_lowercase())
+        .filter(|w| !super::similarity::is_stopword(w))
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+/// Whether a sentence names someone or something that the previous one
+/// names too and that few sentences of the article name (a side figure the
+/// narrative follows, not the story's constant "NATO" or "Moscow").
+fn shares_name(previous: &[&str], words: &[&str], sentences_naming: &HashMap<String, usize>) -> bool {
+    let before: Vec<String> = names(previous).collect();
+    names(words).any(|n| before.contains(&n) && sentences_naming.get(&n).is_some_and(|&k| k <= RARE_NAME_SENTENCES))
+}
+
+/// Most sentences of an article that may name a side figure.
+const RARE_NAME_SENTENCES: usize = 3;
+
+/// For each name of an article, the number of its sentences that give it.
+fn sentences_naming(doc: &DocView, ranges: &[std::ops::Range<usize>]) -> HashMap<String, usize> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for range in ranges {
+        let words: Vec<&str> = doc.seg.tokens[range.clone()]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.span.slice(doc.text))
+            .collect();
+        let mut seen: Vec<String> = names(&words).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for n in seen {
+            *counts.entry(n).or_insert(0) += 1;
+        }
+    }
+    counts
+}
 
 /// The event mentions of one document: dated clauses, and undated sentences
 /// in the past tense (candidates for events dated by other sentences).
@@ -68,6 +206,8 @@ pub fn mentions(doc_index: usize, doc: &DocView) -> (Vec<Mention>, Vec<Mention>)
     for t in doc.timexes {
         timexes_of[t.sentence].push(t);
     }
+    let mut previous: Option<Previous> = None;
+    let naming = sentences_naming(doc, &ranges);
     for (s, &sentence) in doc.seg.sentences.iter().enumerate() {
         let sentence_tokens = &tokens[ranges[s].clone()];
         if !doc.cleaned.in_body(sentence) || is_question(doc.text, sentence) {
@@ -78,19 +218,66 @@ pub fn mentions(doc_index: usize, doc: &DocView) -> (Vec<Mention>, Vec<Mention>)
         if bag(words.iter().copied()).len() < MIN_EVENT_WORDS {
             continue; // headings, datelines, a bare date
         }
-        let dates = dates_in(&timexes_of[s]);
+        let mut dates = dates_in(&timexes_of[s]);
+        let mut follows = None;
         if dates.is_empty() {
             let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
             let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
-            if has_past(&lower) {
-                undated.push(Mention { doc: doc_index, sentence, clause: sentence, date: None, bag: bag(words) });
+            let quoted = sentence.slice(doc.text).starts_with(['"', '“', '‘', '\'']);
+            let went_on = previous.as_ref().filter(|p| {
+                !quoted
+                    && doc.dct.is_none_or(|dct| p.date.interval().1 <= dct)
+                    && s - p.index <= CONTINUATION_REACH
+                    && shares_name(&p.words, &words, &naming)
+            });
+            match (just_happened(&lower), doc.dct, went_on) {
+                // "has just visited": the days before the article, an event of its own.
+                (true, Some(dct), _) => {
+                    let just = sentence_tokens.iter().find(|t| t.span.slice(doc.text).eq_ignore_ascii_case("just"));
+                    dates.push((just.map_or(sentence, |t| t.span), just_now(dct)));
+                }
+                // "Kerry was open to the idea, but…" after a dated sentence on Kerry.
+                (false, _, Some(p)) if has_past(&lower) => {
+                    dates.push((sentence, p.date.clone()));
+                    follows = Some(p.sentence);
+                }
+                _ => {
+                    if has_past(&lower) {
+                        for clause in undated_clauses(doc.text, sentence) {
+                            let clause_words = sentence_tokens
+                                .iter()
+                                .filter(|t| t.kind == TokenKind::Word && clause.contains(t.span))
+                                .map(|t| t.span.slice(doc.text));
+                            let bag = bag(clause_words);
+                            if bag.len() >= MIN_CLAUSE_WORDS {
+                                undated.push(Mention {
+                                    doc: doc_index,
+                                    sentence,
+                                    clause,
+                                    date: None,
+                                    bag,
+                                    follows: None,
+                                });
+                            }
+                        }
+                    }
+                    continue;
+                }
             }
-            continue;
+        }
+        if follows.is_none() {
+            let last = dates.last().expect("dated").1.clone();
+            previous = Some(Previous { index: s, sentence, date: last, words: words.clone() });
+        } else {
+            previous = None;
         }
         let continuation = continuation_words(doc, s, &ranges, &timexes_of);
         let all_clauses = clauses(doc.text, sentence, &dates);
         let n_clauses = all_clauses.len();
-        for (k, (clause, date)) in all_clauses.into_iter().enumerate() {
+        for (k, (clause, date_span, date)) in all_clauses.into_iter().enumerate() {
+            if is_hypothetical(doc.text, sentence_tokens, governing_part(doc.text, clause, date_span)) {
+                continue; // "could ask the state…", "might run again in 2026"
+            }
             let clause_words = sentence_tokens
                 .iter()
                 .filter(|t| t.kind == TokenKind::Word && clause.contains(t.span))
@@ -103,6 +290,7 @@ pub fn mentions(doc_index: usize, doc: &DocView) -> (Vec<Mention>, Vec<Mention>)
                 clause,
                 date: Some(date),
                 bag: bag(clause_words.chain(more)),
+                follows,
             });
         }
     }
@@ -166,6 +354,15 @@ fn dates_in(timexes: &[&Timex]) -> Vec<(Span, EventDate)> {
         };
         found.push((t.span, date));
     }
+    // "at 6 a.m. on 3 March": a time of day is the day the sentence names, if it names one.
+    let names_day = timexes.iter().any(|t| matches!(t.value, TimeValue::Day(_)));
+    if names_day {
+        found.retain(|(span, _)| {
+            !timexes
+                .iter()
+                .any(|t| t.span == *span && matches!(t.value, TimeValue::Time(..) | TimeValue::PartOfDay(..)))
+        });
+    }
     let contains = |a: &EventDate, b: &EventDate| {
         let ((a0, a1), (b0, b1)) = (a.interval(), b.interval());
         a0 <= b0 && b1 <= a1 && (a0, a1) != (b0, b1)
@@ -200,7 +397,7 @@ pub fn smallest_period_containing(from: CalendarDate, to: CalendarDate) -> TimeV
 /// Splits a sentence with several dates into one clause per date: the cut
 /// between two dates falls at the last comma, semicolon or dash before the
 /// second, else halfway.
-fn clauses(text: &str, sentence: Span, dates: &[(Span, EventDate)]) -> Vec<(Span, EventDate)> {
+fn clauses(text: &str, sentence: Span, dates: &[(Span, EventDate)]) -> Vec<(Span, Span, EventDate)> {
     let mut out = Vec::with_capacity(dates.len());
     let mut start = sentence.start;
     for (k, (span, date)) in dates.iter().enumerate() {
@@ -212,13 +409,15 @@ fn clauses(text: &str, sentence: Span, dates: &[(Span, EventDate)]) -> Vec<(Span
                     .char_indices()
                     .rfind(|(_, c)| matches!(c, ',' | ';' | '—' | '–'))
                     .map(|(i, c)| span.end + i + c.len_utf8());
+                // Else before the word that leads to the second date ("… at 6 a.m. | on 3 March").
                 cut.unwrap_or_else(|| {
-                    let mid = span.end + between.len() / 2;
-                    (mid..next.start).find(|&i| text.is_char_boundary(i)).unwrap_or(next.start)
+                    let lead = between.trim_end();
+                    let space = lead.char_indices().rfind(|(_, c)| c.is_whitespace());
+                    space.map_or(next.start, |(i, c)| span.end + i + c.len_utf8())
                 })
             }
         };
-        out.push((Span::new(start, end), date.clone()));
+        out.push((Span::new(start, end), *span, date.clone()));
         start = end;
     }
     out

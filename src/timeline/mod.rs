@@ -13,6 +13,7 @@
 pub mod extract;
 pub mod similarity;
 pub mod summary;
+pub mod synonyms;
 
 use std::collections::HashMap;
 
@@ -28,8 +29,10 @@ use crate::time::value::TimeValue;
 
 /// Similarity above which two dated clauses with compatible dates report one event.
 const MERGE_SIMILARITY: f64 = 0.25;
+/// The same across articles when both dates are a day or a week: so precise a date is evidence in itself.
+const MERGE_SIMILARITY_PRECISE: f64 = 0.15;
 /// Similarity above which an undated sentence reports a dated event.
-const LINK_SIMILARITY: f64 = 0.25;
+const LINK_SIMILARITY: f64 = 0.2;
 /// Most events one undated sentence may join.
 const MAX_LINKS_PER_SENTENCE: usize = 2;
 
@@ -61,7 +64,7 @@ pub fn build(docs: &[DocView], max_events: Option<usize>) -> Vec<Event> {
 
     let groups = merge(&dated, &idf);
     let mut events: Vec<(Vec<usize>, Vec<usize>)> = groups.into_iter().map(|g| (g, Vec::new())).collect();
-    link_undated(&dated, &undated, &idf, &mut events);
+    link_undated(docs, &dated, &undated, &idf, &mut events);
 
     let mut out: Vec<Event> = events
         .iter()
@@ -188,10 +191,16 @@ fn merge(dated: &[Mention], idf: &HashMap<String, f64>) -> Vec<Vec<usize>> {
         for &b in pairs[n].iter().filter(|&&m| m > n).map(|&m| &reps[m]) {
             let (x, y) = (&dated[a], &dated[b]);
             let same_sentence = x.doc == y.doc && x.sentence == y.sentence;
-            if same_sentence || !compatible(x.date.as_ref().unwrap(), y.date.as_ref().unwrap()) {
+            let successive = x.doc == y.doc && (x.follows == Some(y.sentence) || y.follows == Some(x.sentence));
+            if same_sentence || successive || !compatible(x.date.as_ref().unwrap(), y.date.as_ref().unwrap()) {
                 continue;
             }
-            if sets.find(a) != sets.find(b) && cosine(&x.bag, &y.bag, idf) >= MERGE_SIMILARITY {
+            let (dx, dy) = (x.date.as_ref().unwrap(), y.date.as_ref().unwrap());
+            // Within one article, two dated sentences of a day are more often two happenings.
+            let precise =
+                x.doc != y.doc && [dx, dy].iter().all(|d| matches!(grain(&d.value), Grain::Day | Grain::Week));
+            let threshold = if precise { MERGE_SIMILARITY_PRECISE } else { MERGE_SIMILARITY };
+            if sets.find(a) != sets.find(b) && cosine(&x.bag, &y.bag, idf) >= threshold {
                 sets.union(a, b);
             }
         }
@@ -209,13 +218,20 @@ fn merge(dated: &[Mention], idf: &HashMap<String, f64>) -> Vec<Vec<usize>> {
 const MAX_MEMBERS_COMPARED: usize = 8;
 
 /// Adds each undated sentence to the events it most resembles (at most
-/// [`MAX_LINKS_PER_SENTENCE`], each above [`LINK_SIMILARITY`]).
+/// [`MAX_LINKS_PER_SENTENCE`], each above [`LINK_SIMILARITY`] once weighed by
+/// [`recency`]: a past-tense sentence without a date most often tells the
+/// story's recent news, rarely a distant event that shares its words).
 fn link_undated(
+    docs: &[DocView],
     dated: &[Mention],
     undated: &[Mention],
     idf: &HashMap<String, f64>,
     events: &mut [(Vec<usize>, Vec<usize>)],
 ) {
+    let dates: Vec<EventDate> = events
+        .iter()
+        .map(|(members, _)| most_specific(members.iter().map(|&i| dated[i].date.as_ref().expect("dated"))))
+        .collect();
     // Index the events' first members; undated mentions come after them in the list.
     let compared: Vec<(usize, usize)> = events
         .iter()
@@ -235,7 +251,7 @@ fn link_undated(
                 best.insert(e, f64::NEG_INFINITY); // the sentence's own event
                 continue;
             }
-            let score = cosine(&mention.bag, &dated[m].bag, idf);
+            let score = cosine(&mention.bag, &dated[m].bag, idf) * recency(&docs[mention.doc], &dates[e]);
             let entry = best.entry(e).or_insert(0.0);
             if *entry != f64::NEG_INFINITY {
                 *entry = entry.max(score);
@@ -252,6 +268,36 @@ fn link_undated(
         }
     }
 }
+
+/// How likely an undated past-tense sentence of a document is to report an
+/// event on `date`: 1 within [`RECENT_DAYS`] before the document's date, less
+/// for older events, least for events after it (unless that date was
+/// inferred from the text, and so is only a lower bound).
+fn recency(doc: &DocView, date: &EventDate) -> f64 {
+    let Some(dct) = doc.dct else { return 1.0 };
+    let (first, last) = date.interval();
+    let after = first.to_days() - dct.to_days();
+    if after > 1 {
+        return if doc.dct_inferred && after <= RECENT_DAYS { 1.0 } else { FUTURE_WEIGHT };
+    }
+    let age = dct.to_days() - last.to_days();
+    if age <= RECENT_DAYS {
+        1.0
+    } else if age <= 366 {
+        YEAR_WEIGHT
+    } else {
+        OLD_WEIGHT
+    }
+}
+
+/// Days before a document's date within which events count as its news.
+const RECENT_DAYS: i64 = 45;
+/// Weight of an event of the past year that is not recent.
+const YEAR_WEIGHT: f64 = 0.75;
+/// Weight of an event more than a year old.
+const OLD_WEIGHT: f64 = 0.55;
+/// Weight of an event after the document's date.
+const FUTURE_WEIGHT: f64 = 0.5;
 
 /// The most specific of some compatible dates (the shortest interval).
 fn most_specific<'a>(dates: impl Iterator<Item = &'a EventDate>) -> EventDate {

@@ -3,6 +3,9 @@
 
 use std::collections::HashMap;
 
+use super::synonyms;
+use crate::entities::names::{fold, variant_key};
+
 /// Words that carry no content of their own.
 const STOPWORDS: &[&str] = &[
     "a",
@@ -182,6 +185,13 @@ pub fn stem(word: &str) -> String {
     if out.ends_with("ul") {
         out.replace_range(out.len() - 2.., "el");
     }
+    // clos(e), clos(ing), clos(ure); decid(e), decid(ed).
+    for suffix in ["ure", "e"] {
+        if out.len() > suffix.len() + 3 && out.ends_with(suffix) {
+            out.truncate(out.len() - suffix.len());
+            break;
+        }
+    }
     let bytes = out.as_bytes();
     if bytes.len() > 3 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
         out.pop();
@@ -201,15 +211,35 @@ pub fn is_stopword(word: &str) -> bool {
 /// A bag of content stems with counts.
 pub type Bag = HashMap<String, f64>;
 
-/// The bag of content stems of some words (already lower-case, letters only kept).
+/// Weight of a capitalized word inside a clause (a name): who took part is
+/// better evidence of one happening than how it is told.
+const NAME_WEIGHT: f64 = 2.0;
+
+/// The bag of content stems of some words, in text order. Hyphenated words
+/// count by their parts ("Putin-Biden"); spelling variants of names meet
+/// ("Poutine"/"Putin", see [`variant_key`]); names weigh [`NAME_WEIGHT`].
 pub fn bag<'a>(words: impl IntoIterator<Item = &'a str>) -> Bag {
+    let parts: Vec<(usize, &str)> =
+        words.into_iter().enumerate().flat_map(|(i, w)| w.split('-').map(move |p| (i, p))).collect();
     let mut out = Bag::new();
-    for w in words {
-        let lower = w.to_lowercase();
+    let mut skip_next = false;
+    for (k, &(i, part)) in parts.iter().enumerate() {
+        if std::mem::take(&mut skip_next) {
+            continue;
+        }
+        let lower = part.to_lowercase();
+        let next = parts.get(k + 1).map(|(_, p)| p.to_lowercase());
+        if let Some((group, pair)) = synonyms::key(&lower, next.as_deref()) {
+            *out.entry(group.to_string()).or_insert(0.0) += 1.0;
+            skip_next = pair;
+            continue;
+        }
         if lower.chars().count() < 3 || is_stopword(&lower) || !lower.chars().any(char::is_alphabetic) {
             continue;
         }
-        *out.entry(stem(&lower)).or_insert(0.0) += 1.0;
+        let name = i > 0 && part.starts_with(char::is_uppercase);
+        let weight = if name { NAME_WEIGHT } else { 1.0 };
+        *out.entry(variant_key(&fold(&stem(&lower)))).or_insert(0.0) += weight;
     }
     out
 }

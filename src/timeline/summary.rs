@@ -9,10 +9,21 @@ const MAX_WORDS: usize = 16;
 /// The summary of an event from its mentions: the shortest dated clause
 /// (dated clauses carry the event itself; undated ones only echo it).
 pub fn summarize(docs: &[DocView], mentions: &[&Mention]) -> String {
-    let best = mentions.iter().filter(|m| m.date.is_some()).min_by_key(|m| m.clause.len()).or_else(|| mentions.first());
+    // The dated clause nearest a headline's length, else the first sentence.
+    let words = |m: &&&Mention| m.clause.slice(docs[m.doc].text).split_whitespace().count();
+    let best = mentions
+        .iter()
+        .filter(|m| m.date.is_some())
+        .min_by_key(|m| (words(m) < MIN_WORDS, words(m).abs_diff(IDEAL_WORDS)))
+        .or_else(|| mentions.first());
     let Some(m) = best else { return String::new() };
     compress(m.clause.slice(docs[m.doc].text))
 }
+
+/// Fewest words of a clause that makes a summary on its own.
+const MIN_WORDS: usize = 5;
+/// The length of a good summary, in words.
+const IDEAL_WORDS: usize = 12;
 
 /// Trims a clause to a summary: no leading connective, quotes or trailing
 /// punctuation, at most [`MAX_WORDS`] words.

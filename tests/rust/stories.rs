@@ -107,6 +107,10 @@ struct Merge {
     quotes: Vec<Quote>,
     #[serde(default)]
     why: Option<String>,
+    /// A merge the chronology is known not to make yet, and why. It must
+    /// fail: when it holds, the test fails until the note is removed.
+    #[serde(default)]
+    known_gap: Option<String>,
 }
 
 /// `[document id, exact text of one sentence of it]`.
@@ -304,7 +308,15 @@ fn check_story(slug: &str) {
         outcomes.push(check_dct(&run, x));
     }
     for m in &run.story.merge {
-        outcomes.push(check_merge(&run, m));
+        let outcome = check_merge(&run, m);
+        outcomes.push(match (&m.known_gap, outcome.failure) {
+            (None, failure) => Outcome { what: outcome.what, failure },
+            (Some(gap), Some(_)) => Outcome { what: format!("{} [known gap: {gap}]", outcome.what), failure: None },
+            (Some(gap), None) => Outcome {
+                what: outcome.what,
+                failure: Some(format!("    this merge now holds: remove its known_gap ({gap})\n")),
+            },
+        });
     }
     for (a, b) in &run.story.apart {
         outcomes.push(check_apart(&run, a, b));
