@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::similarity::{bag, Bag};
+use super::similarity::{bag, name_keys, Bag};
 use crate::clean::Cleaned;
 use crate::span::Span;
 use crate::time::calendar::CalendarDate;
@@ -46,6 +46,8 @@ pub struct Mention {
     /// For a sentence dated by the one before it (it goes on with the same
     /// people), that sentence: the two tell successive happenings, never one.
     pub follows: Option<Span>,
+    /// The keys of the names in the clause (see [`name_keys`]).
+    pub names: Vec<String>,
 }
 
 /// When an event happened: a TimeML value and whether it is fuzzy.
@@ -257,6 +259,7 @@ pub fn mentions(doc_index: usize, doc: &DocView) -> (Vec<Mention>, Vec<Mention>)
                                     date: None,
                                     bag,
                                     follows: None,
+                                    names: Vec::new(),
                                 });
                             }
                         }
@@ -289,8 +292,9 @@ pub fn mentions(doc_index: usize, doc: &DocView) -> (Vec<Mention>, Vec<Mention>)
                 sentence,
                 clause,
                 date: Some(date),
-                bag: bag(clause_words.chain(more)),
+                bag: bag(clause_words.clone().chain(more)),
                 follows,
+                names: name_keys(clause_words),
             });
         }
     }

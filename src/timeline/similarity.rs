@@ -244,6 +244,23 @@ pub fn bag<'a>(words: impl IntoIterator<Item = &'a str>) -> Bag {
     out
 }
 
+/// The keys (as in [`bag`]) of the names among some words: capitalized words
+/// after the first.
+pub fn name_keys<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = words
+        .into_iter()
+        .skip(1)
+        .flat_map(|w| w.split('-'))
+        .filter(|p| p.starts_with(char::is_uppercase) && p.chars().count() >= 3)
+        .map(|p| p.to_lowercase())
+        .filter(|p| !is_stopword(p))
+        .map(|p| variant_key(&fold(&stem(&p))))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Inverse document frequencies over a collection of bags.
 pub fn idf(bags: &[&Bag]) -> HashMap<String, f64> {
     let mut df: HashMap<&str, usize> = HashMap::new();
