@@ -1,46 +1,111 @@
-//! One-line event summaries: the reporting clause, trimmed of its lead-in
-//! and its date phrase, cut to a readable length.
+//! One-line event summaries: the reporting clause that reads most like a
+//! headline, trimmed of its lead-in and its date phrases, cut to a readable
+//! length ("On 18 October the Kremlin retaliated" → "The Kremlin retaliated").
 
 use super::extract::{DocView, Mention};
+use crate::analysis::TimexType;
+use crate::span::Span;
+use crate::time::tense::has_past;
 
 /// Longest summary, in words.
 const MAX_WORDS: usize = 16;
-
-/// The summary of an event from its mentions: the shortest dated clause
-/// (dated clauses carry the event itself; undated ones only echo it).
-pub fn summarize(docs: &[DocView], mentions: &[&Mention]) -> String {
-    // The dated clause nearest a headline's length, else the first sentence.
-    let words = |m: &&&Mention| m.clause.slice(docs[m.doc].text).split_whitespace().count();
-    let best = mentions
-        .iter()
-        .filter(|m| m.date.is_some())
-        .min_by_key(|m| (words(m) < MIN_WORDS, words(m).abs_diff(IDEAL_WORDS)))
-        .or_else(|| mentions.first());
-    let Some(m) = best else { return String::new() };
-    compress(m.clause.slice(docs[m.doc].text))
-}
-
 /// Fewest words of a clause that makes a summary on its own.
 const MIN_WORDS: usize = 5;
 /// The length of a good summary, in words.
 const IDEAL_WORDS: usize = 12;
+/// How far into a summary its verb may come for it to read like a headline.
+const VERB_WITHIN: usize = 6;
 
-/// Trims a clause to a summary: no leading connective, quotes or trailing
-/// punctuation, at most [`MAX_WORDS`] words.
-pub fn compress(clause: &str) -> String {
-    let mut words: Vec<&str> = clause.split_whitespace().collect();
-    const LEAD_INS: &[&str] = &["and", "but", "so", "yet", "meanwhile,", "however,", "thus,", "then,", "also"];
-    while words.first().is_some_and(|w| LEAD_INS.contains(&w.to_lowercase().as_str())) {
-        words.remove(0);
+/// The summary of an event from its mentions: among the dated clauses (they
+/// carry the event; undated sentences only echo it), the one whose verb comes
+/// early and whose length is nearest a headline's; else the first sentence.
+pub fn summarize(docs: &[DocView], mentions: &[&Mention]) -> String {
+    let candidates: Vec<String> =
+        mentions.iter().filter(|m| m.date.is_some()).map(|m| undated_text(&docs[m.doc], m.clause)).collect();
+    let score = |s: &String| {
+        let words: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
+        let early: Vec<&str> = words.iter().take(VERB_WITHIN).map(String::as_str).collect();
+        (!has_past(&early), words.len() < MIN_WORDS, words.len().abs_diff(IDEAL_WORDS))
+    };
+    match candidates.iter().min_by_key(|s| score(s)) {
+        Some(best) => compress(best),
+        None => mentions.first().map_or(String::new(), |m| compress(&undated_text(&docs[m.doc], m.clause))),
     }
+}
+
+/// Prepositions and phrases that introduce a date ("on 6 October", "as recently as 7 Oct").
+const DATE_LEADS: &[&str] = &["on", "in", "at", "since", "by", "during", "from", "until", "as of", "as recently as"];
+
+/// A clause's text without the date phrases that place it ("on 6 October",
+/// a clause-opening "Earlier this week") and the word that leads to each.
+fn undated_text(doc: &DocView, clause: Span) -> String {
+    let mut out = String::new();
+    let mut at = clause.start;
+    for t in doc.timexes.iter().filter(|t| clause.contains(t.span)) {
+        let before = &doc.text[at..t.span.start];
+        let lower = before.to_ascii_lowercase(); // same byte offsets as `before`
+        let trimmed = lower.trim_end();
+        let lead = DATE_LEADS
+            .iter()
+            .filter(|l| trimmed == **l || trimmed.ends_with(&format!(" {l}")))
+            .map(|l| l.len())
+            .max()
+            .unwrap_or(0);
+        let opens_clause = doc.text[clause.start..t.span.start].trim_matches(|c: char| is_edge(c)).is_empty();
+        let is_date = t.timex_type == TimexType::Date && (lead > 0 || opens_clause);
+        if !is_date {
+            continue; // "the declaration of 2008", "two days of talks" stay
+        }
+        let keep = before.trim_end().len() - lead;
+        out.push_str(&before[..keep]);
+        at = t.span.end;
+    }
+    out.push_str(&doc.text[at..clause.end]);
+    // Tidy the seams: ", ," and " ," left where a date phrase was.
+    let mut tidy = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (from, to) in [(", ,", ""), (" ,", ","), (",,", ","), ("( )", ""), ("()", "")] {
+        tidy = tidy.replace(from, to);
+    }
+    tidy
+}
+
+/// Trims a clause to a summary: no leading connective or discourse marker,
+/// quotes or trailing punctuation, at most [`MAX_WORDS`] words.
+pub fn compress(clause: &str) -> String {
+    const LEAD_INS: &[&str] = &[
+        "and",
+        "but",
+        "so",
+        "yet",
+        "meanwhile",
+        "however",
+        "thus",
+        "then",
+        "also",
+        "moreover",
+        "indeed",
+        "obviously",
+        "still",
+        "earlier",
+        "later",
+        "of course",
+        "in fact",
+        "as if it wasn’t enough",
+        "as if it wasn't enough",
+    ];
+    let mut s = clause.trim_matches(|c: char| is_edge(c)).to_string();
+    loop {
+        let lower = s.to_lowercase();
+        let lead = LEAD_INS.iter().find(|l| lower.starts_with(*l) && lower[l.len()..].starts_with([',', ' ']));
+        match lead {
+            Some(l) => s = s[l.len()..].trim_start_matches(|c: char| is_edge(c)).to_string(),
+            None => break,
+        }
+    }
+    let mut words: Vec<&str> = s.split_whitespace().collect();
     let cut = words.len() > MAX_WORDS;
     words.truncate(MAX_WORDS);
-    let mut s = words.join(" ");
-    s = s
-        .trim_matches(|c: char| {
-            matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'' | ',' | ';' | ':' | '—' | '–' | '-' | ' ')
-        })
-        .to_string();
+    let mut s = words.join(" ").trim_matches(|c: char| is_edge(c)).to_string();
     s = s.trim_end_matches(['.', '!']).to_string();
     if let Some(first) = s.chars().next() {
         s = first.to_uppercase().collect::<String>() + &s[first.len_utf8()..];
@@ -49,4 +114,21 @@ pub fn compress(clause: &str) -> String {
         s.push('…');
     }
     s
+}
+
+/// Characters trimmed from a summary's ends.
+fn is_edge(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'' | ',' | ';' | ':' | '—' | '–' | '-' | ' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lead_ins_and_edges_go() {
+        assert_eq!(compress("Meanwhile, the council met"), "The council met");
+        assert_eq!(compress("And, as if it wasn't enough, forces concluded a drill."), "Forces concluded a drill");
+        assert_eq!(compress("“Talks failed,”"), "Talks failed");
+    }
 }
