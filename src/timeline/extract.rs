@@ -67,7 +67,7 @@ impl EventDate {
 }
 
 /// Fewest content words a sentence needs to report an event.
-const MIN_EVENT_WORDS: usize = 4;
+const MIN_EVENT_WORDS: usize = 2;
 /// Fewest content words a clause of an undated sentence needs to be compared.
 const MIN_CLAUSE_WORDS: usize = 3;
 /// Days before the article that "just" reaches back.
@@ -149,6 +149,32 @@ fn is_hypothetical(text: &str, tokens: &[crate::tokenize::Token], clause: Span) 
 /// How many sentences after a dated one the narrative may go on with its date.
 const CONTINUATION_REACH: usize = 3;
 
+/// Longest wire dateline before its dash, in bytes.
+const MAX_DATELINE: usize = 60;
+
+/// Where the story of a sentence starts after a wire dateline: the text up to
+/// a dash, when what comes before it is a short place name in capitals with
+/// perhaps an agency ("BRANNOCK (Wire) —", "PORT HALDANE, March 3 –"); else
+/// the sentence's start.
+fn dateline_end(text: &str, sentence: Span) -> usize {
+    let s = sentence.slice(text);
+    let Some((at, dash)) =
+        s.char_indices().take_while(|(i, _)| *i <= MAX_DATELINE).find(|(_, c)| matches!(c, '—' | '–'))
+    else {
+        return sentence.start;
+    };
+    let prefix = &s[..at];
+    let capitals = prefix.split_whitespace().next().is_some_and(|w| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase())
+    });
+    if capitals && prefix.split_whitespace().count() <= 6 {
+        sentence.start + at + dash.len_utf8()
+    } else {
+        sentence.start
+    }
+}
+
 /// The last dated sentence, which the next may go on from.
 struct Previous<'t> {
     index: usize,
@@ -211,10 +237,14 @@ pub fn mentions(doc_index: usize, doc: &DocView) -> (Vec<Mention>, Vec<Mention>)
     let mut previous: Option<Previous> = None;
     let naming = sentences_naming(doc, &ranges);
     for (s, &sentence) in doc.seg.sentences.iter().enumerate() {
-        let sentence_tokens = &tokens[ranges[s].clone()];
         if !doc.cleaned.in_body(sentence) || is_question(doc.text, sentence) {
             continue;
         }
+        // The words after a wire dateline ("BRANNOCK (Wire) — Two workers…").
+        let told = Span::new(dateline_end(doc.text, sentence), sentence.end);
+        let sentence_tokens: Vec<_> =
+            tokens[ranges[s].clone()].iter().filter(|t| t.span.start >= told.start).cloned().collect();
+        let sentence_tokens = sentence_tokens.as_slice();
         let words: Vec<&str> =
             sentence_tokens.iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.span.slice(doc.text)).collect();
         if bag(words.iter().copied()).len() < MIN_EVENT_WORDS {
@@ -275,7 +305,7 @@ pub fn mentions(doc_index: usize, doc: &DocView) -> (Vec<Mention>, Vec<Mention>)
             previous = None;
         }
         let continuation = continuation_words(doc, s, &ranges, &timexes_of);
-        let all_clauses = clauses(doc.text, sentence, &dates);
+        let all_clauses = clauses(doc.text, told, &dates);
         let n_clauses = all_clauses.len();
         for (k, (clause, date_span, date)) in all_clauses.into_iter().enumerate() {
             if is_hypothetical(doc.text, sentence_tokens, governing_part(doc.text, clause, date_span)) {

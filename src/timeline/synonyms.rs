@@ -24,7 +24,7 @@ const GROUPS: &[(&str, &[&str])] = &[
     ("~protest", &["protest", "protests", "protested", "protesters", "demonstration", "demonstrators", "rally"]),
     ("~raise", &["raised", "raise", "raises", "rise", "rose", "hike", "hiked", "increase", "increased"]),
     ("~cut", &["cut", "cuts", "lowered", "lower", "reduced", "reduce", "reduction"]),
-    ("~meeting", &["meeting", "meetings", "met", "meet", "summit", "session"]),
+    ("~meeting", &["meeting", "meetings", "met", "meet", "meets", "summit", "session"]),
     ("~recount", &["recount", "recounts", "recounted", "retally"]),
     ("~certify", &["certified", "certify", "certifies", "certification"]),
     ("~reopen", &["reopened", "reopen", "reopens", "reopening", "resumed", "resume", "resumes", "restarted"]),
