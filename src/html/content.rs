@@ -51,6 +51,8 @@ pub(crate) struct Content {
     pub(crate) removed: Vec<bool>,
     /// The elements whose text is the article, in document order.
     pub(crate) roots: Vec<usize>,
+    /// Per node: one of `roots` or inside one.
+    pub(crate) inside: Vec<bool>,
 }
 
 /// Per-node text measures (characters other than whitespace, of kept nodes).
@@ -93,8 +95,15 @@ pub(crate) fn select(dom: &Dom) -> Content {
         (None, Some(roots)) => roots,
         (None, None) => vec![dom.elements("body").find(|&b| !removed[b]).unwrap_or(ROOT)],
     };
-    drop_link_blocks(dom, &mut removed, &measures, &roots);
-    Content { removed, roots }
+    let mut inside = vec![false; dom.nodes.len()];
+    for &root in &roots {
+        inside[root] = true;
+    }
+    for id in 1..dom.nodes.len() {
+        inside[id] |= inside[dom.nodes[id].parent];
+    }
+    drop_link_blocks(dom, &mut removed, &measures, &roots, &inside);
+    Content { removed, roots, inside }
 }
 
 fn is_article(dom: &Dom, id: usize) -> bool {
@@ -298,7 +307,7 @@ fn ends_sentence(dom: &Dom, id: usize) -> bool {
 
 /// Leaves out blocks inside the article that are mostly links (related
 /// stories, tag lists).
-fn drop_link_blocks(dom: &Dom, removed: &mut [bool], m: &Measures, roots: &[usize]) {
+fn drop_link_blocks(dom: &Dom, removed: &mut [bool], m: &Measures, roots: &[usize], inside: &[bool]) {
     for id in 1..dom.nodes.len() {
         if removed[id] || roots.contains(&id) {
             continue;
@@ -309,7 +318,7 @@ fn drop_link_blocks(dom: &Dom, removed: &mut [bool], m: &Measures, roots: &[usiz
             continue;
         }
         let block = matches!(dom.name(id), "div" | "section" | "ul" | "ol" | "dl" | "table" | "figure" | "header");
-        if block && m.text[id] > 0 && m.link_density(id) > 0.5 && roots.iter().any(|&r| dom.contains(r, id)) {
+        if block && inside[id] && m.text[id] > 0 && m.link_density(id) > 0.5 {
             removed[id] = true;
         }
     }

@@ -78,7 +78,7 @@ fn metas(dom: &Dom) -> Vec<(String, String)> {
 /// The first `<h1>` of the article, else of the page (outside removed parts).
 fn heading(dom: &Dom, content: &Content) -> Option<String> {
     let h1s: Vec<usize> = dom.elements("h1").filter(|&h| !content.removed[h]).collect();
-    let in_article = h1s.iter().find(|&&h| content.roots.iter().any(|&r| dom.contains(r, h)));
+    let in_article = h1s.iter().find(|&&h| content.inside[h]);
     in_article.or(h1s.first()).map(|&h| one_line(dom, &content.removed, h)).filter(|t| !t.is_empty())
 }
 
@@ -103,7 +103,7 @@ fn item_date(dom: &Dom) -> Option<String> {
 /// The `datetime` of the first `<time>` in the article.
 fn first_time(dom: &Dom, content: &Content) -> Option<String> {
     dom.elements("time")
-        .filter(|&t| !content.removed[t] && content.roots.iter().any(|&r| dom.contains(r, t)))
+        .filter(|&t| !content.removed[t] && content.inside[t])
         .find_map(|t| dom.attr(t, "datetime"))
         .map(str::to_owned)
 }

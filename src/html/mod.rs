@@ -21,25 +21,29 @@
 //! # Why a hand-written parser
 //!
 //! This code ships in the wasm, whose non-model part is ~300 KB gzip and
-//! meant to shrink. Added to the release wasm (`node scripts/build.mjs`, after
-//! `wasm-opt -O3`; baseline 2,773,629 bytes, 1,975,529 gzip), a minimal
-//! parse-and-walk with each candidate cost, raw / gzip:
+//! meant to shrink. Each candidate was added to the release wasm (`node
+//! scripts/build.mjs`, after `wasm-opt -O3`; before: 2,773,629 bytes, 1,975,529
+//! gzip) with a minimal parse-and-walk (text nodes outside `script`, `content`
+//! attributes), then this module the same way and whole:
 //!
-//! | crate | raw | gzip | notes |
+//! | added | raw | gzip | notes |
 //! | --- | --- | --- | --- |
-//! | `html5ever` 0.40 + `markup5ever_rcdom` | +451.5 KB | +180.7 KB | spec tree builder; the rcdom is "unsupported, for tests" |
-//! | `html5gum` 0.9 (tokenizer only) | +239.1 KB | +60.9 KB | spec tokenizer; a tree builder still to write |
-//! | `tl` 0.7.8 + `htmlize` 1.1 (references) | +90.9 KB | +37.6 KB | `tl` alone +8.4 KB gzip, but it parses `<script>` content as markup and decodes no references |
-//! | `html-escape` 0.2 (references only) | +56.3 KB | +23.2 KB | |
-//! | this module (tokenizer, tree, extraction, metadata, reference table) | +SELF_RAW | +SELF_GZIP | |
+//! | `html5ever` 0.40 + `markup5ever_rcdom` | +451.5 KB | +180.7 KB | spec tree builder; the rcdom is "for tests" |
+//! | `html5gum` 0.9 | +239.1 KB | +60.9 KB | spec tokenizer only: a tree builder still to write |
+//! | `tl` 0.7.8 + `htmlize` 1.1 | +90.9 KB | +37.6 KB | `tl` alone +8.4 KB, but it parses `<script>` content as markup; no references |
+//! | `html-escape` 0.2 | +56.3 KB | +23.2 KB | references only |
+//! | this module, parse and walk | +47.8 KB | +21.5 KB | tokenizer, tree builder, the 2,125-name reference table (~11 KB gzip) |
+//! | this module, all of `DocInput.html` | +89.9 KB | +38.7 KB | plus extraction, metadata (JSON-LD via `serde_json::Value`), binding |
 //!
-//! `tl` would have let a `<script>` holding `"</div><p>…"` leak into the text,
-//! so the real choice was between `html5gum` (+61 KB gzip, a fifth of the
-//! non-model code) and this module; the character-reference table alone costs
-//! 11 KB gzip in any of them. This module follows the WHATWG tokenizer for
-//! everything that changes text (raw-text elements, comments, CDATA, quoted
-//! attributes, references, unclosed tags) and a compact tree builder for the
-//! rest; it never panics (see `tests/rust/html.rs`).
+//! `tl` lets a `<script>` holding `"</div><p>…"` leak into the text, so the
+//! choice was `html5gum` (+61 KB gzip before any tree, extraction or
+//! metadata: ~80 KB for the feature, a quarter of the non-model code) or
+//! this module (+39 KB for all of it). The module follows the WHATWG
+//! tokenizer wherever text depends on it (raw-text elements, comments,
+//! CDATA, quoted attributes, character references, tags cut off by the end)
+//! and a compact tree builder for the rest; it never panics (see
+//! `tests/rust/html.rs`: hostile and malformed markup, every prefix of a
+//! page, random markup, 100,000-deep nesting).
 
 mod content;
 mod dom;

@@ -13,6 +13,9 @@ const BLOCKS: &str =
     figure footer h1 h2 h3 h4 h5 h6 header hgroup hr html legend li listing main menu nav ol p plaintext \
     pre section summary table tbody tfoot thead tr ul xmp";
 
+/// HTML whitespace (U+00A0 is not).
+const HTML_SPACE: [char; 5] = [' ', '\t', '\n', '\r', '\x0C'];
+
 /// What separates the next text from what was written before it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Gap {
@@ -74,7 +77,7 @@ impl Writer {
             }
         } else {
             for c in text.chars() {
-                if matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0C') {
+                if HTML_SPACE.contains(&c) {
                     self.gap(Gap::Space);
                 } else {
                     self.push(c);
@@ -123,7 +126,8 @@ pub(crate) fn render(dom: &Dom, removed: &[bool], roots: &[usize]) -> String {
         w.gap(Gap::Paragraph);
         w.node(dom, removed, root);
     }
-    w.out
+    // Only `<pre>` text can start or end with whitespace.
+    w.out.trim_matches(HTML_SPACE).to_owned()
 }
 
 /// The text of element `id` on one line (a heading used as the title).

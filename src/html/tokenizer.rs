@@ -25,6 +25,10 @@ pub(crate) enum Token<'a> {
     Text(Cow<'a, str>),
 }
 
+/// Most attributes kept per tag (the rest are read and dropped), so that a
+/// tag with 100,000 attributes costs no quadratic duplicate checks.
+const MAX_ATTRIBUTES: usize = 64;
+
 /// A start tag.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Tag {
@@ -195,7 +199,7 @@ impl<'a> Tokenizer<'a> {
                 _ => {
                     tag.self_closing = false;
                     let (name, value) = self.attribute()?;
-                    if !tag.attrs.iter().any(|(n, _)| *n == name) {
+                    if tag.attrs.len() < MAX_ATTRIBUTES && !tag.attrs.iter().any(|(n, _)| *n == name) {
                         tag.attrs.push((name, value));
                     }
                 }
