@@ -12,12 +12,13 @@
 //! the lowest link density (with sibling blocks that continue it). Inside it,
 //! blocks that are mostly links (related-story lists, tag clouds) are left out.
 
-use super::dom::{one_of, Data, Dom, INLINE, ROOT};
+use super::dom::{one_of, Data, Dom, INLINE, ROOT, VOID};
 
-/// Elements never part of the article's text.
+/// Elements never part of the article's text (the hidden ones of browsers'
+/// default style sheet, embedded content, controls, and site furniture).
 const DROPPED: &str =
-    "head script style noscript template svg math iframe frame frameset object embed canvas audio video \
-    map nav aside form button select input textarea option dialog menu noembed noframes";
+    "head title script style noscript template datalist rp svg math iframe frame frameset object embed canvas \
+    audio video map nav aside form button select input textarea option dialog menu noembed noframes";
 
 /// Roles of the site around an article.
 const DROPPED_ROLES: &str = "navigation complementary dialog alertdialog menu menubar search toolbar tooltip";
@@ -163,7 +164,9 @@ fn is_furniture(dom: &Dom, id: usize, in_article: bool, landmark: bool) -> bool 
             return true;
         }
     }
-    if landmark || one_of(name, KEPT) {
+    // An article's own header and footer (headline, byline, "Reporting by")
+    // stay whatever their class; links-only footers go with the link blocks.
+    if landmark || one_of(name, KEPT) || ((name == "header" || name == "footer") && in_article) {
         return false;
     }
     let words = class_and_id(dom, id);
@@ -203,7 +206,7 @@ fn measure(dom: &Dom, removed: &[bool]) -> Measures {
                 if e.name == "a" {
                     m.links[id] = m.text[id];
                 }
-                if !one_of(&e.name, INLINE) && e.name != "br" {
+                if !one_of(&e.name, INLINE) && !one_of(&e.name, VOID) {
                     m.block_child[dom.nodes[id].parent] = true;
                 }
             }
@@ -317,7 +320,8 @@ fn drop_link_blocks(dom: &Dom, removed: &mut [bool], m: &Measures, roots: &[usiz
             removed[id] = true;
             continue;
         }
-        let block = matches!(dom.name(id), "div" | "section" | "ul" | "ol" | "dl" | "table" | "figure" | "header");
+        let block =
+            matches!(dom.name(id), "div" | "section" | "ul" | "ol" | "dl" | "table" | "figure" | "header" | "footer");
         if block && inside[id] && m.text[id] > 0 && m.link_density(id) > 0.5 {
             removed[id] = true;
         }

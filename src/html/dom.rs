@@ -18,7 +18,8 @@ pub(crate) const ROOT: usize = 0;
 const MAX_DEPTH: usize = 256;
 
 /// Elements that never have content.
-const VOID: &str = "area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr";
+pub(crate) const VOID: &str =
+    "area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr";
 
 /// Start tags that close an open `<p>`.
 const CLOSES_P: &str =

@@ -84,7 +84,16 @@ fn heading(dom: &Dom, content: &Content) -> Option<String> {
 
 /// `<title>`, without the site's name after a separator.
 fn page_title(dom: &Dom, site: Option<&str>) -> Option<String> {
-    let title = collapse(&dom.raw_text(dom.elements("title").next()?));
+    // Not the `<title>` of an inline SVG icon.
+    let in_svg = |mut id: usize| loop {
+        id = dom.nodes[id].parent;
+        match dom.name(id) {
+            "svg" => return true,
+            "" => return false,
+            _ => {}
+        }
+    };
+    let title = collapse(&dom.raw_text(dom.elements("title").find(|&t| !in_svg(t))?));
     let cut = TITLE_SEPARATORS.iter().filter_map(|sep| title.rfind(sep).map(|i| (i, sep.len()))).max();
     let Some((at, len)) = cut else { return Some(title) };
     let (head, tail) = (&title[..at], &title[at + len..]);

@@ -207,6 +207,9 @@ fn titles() {
     let site = r#"<title>One two - Wire Service Of The World Today</title><meta property="og:site_name" content="Wire Service Of The World Today">"#;
     assert_eq!(page(site, BODY).title.as_deref(), Some("One two"));
     assert_eq!(page("", "<p>No title anywhere.</p>").title, None);
+    let svg = "<body><svg><title>Search icon</title></svg><p>Text.</p></body>";
+    let page = extract(&format!("{svg}<title>Real title here | Site</title>"));
+    assert_eq!((page.title.as_deref(), page.text.as_str()), (Some("Real title here"), "Text."));
 }
 
 #[test]
@@ -374,9 +377,38 @@ fn link_lists_inside_the_article_are_dropped() {
 
 #[test]
 fn header_and_footer_inside_the_article_stay() {
-    let html = "<body><header>Site header</header><article><header><h1>Title</h1></header><p>Body.</p>\
-                <footer>Reporting by Jane Doe</footer></article><footer>Site footer</footer></body>";
+    let html = "<body><header>Site header</header><article><header class='entry-header'><h1>Title</h1></header>\
+                <p>Body.</p><footer>Reporting by Jane Doe</footer>\
+                <footer class='entry-footer'>Posted in <a href='/n'>News</a>, <a href='/w'>World</a>, <a href='/e'>Europe</a></footer>\
+                </article><footer>Site footer</footer></body>";
     assert_eq!(text(html), "Title\n\nBody.\n\nReporting by Jane Doe");
+}
+
+#[test]
+fn a_wordpress_like_page() {
+    let html = format!(
+        "<body class='home'><div id='page' class='site'><header id='masthead' class='site-header'><p class='site-title'>\
+         <a href='/'>Blog</a></p></header><div id='content' class='site-content'><div id='primary' class='content-area'>\
+         <main id='main' class='site-main'><article id='post-7' class='post-7 post type-post'>\
+         <header class='entry-header'><h1 class='entry-title'>Talks resume</h1><div class='entry-meta'>\
+         <span class='posted-on'><time class='entry-date published' datetime='2021-10-19T08:00:00+00:00'>October 19, 2021</time>\
+         </span></div></header><div class='entry-content'><p>{LONG}</p><p>{LONG}</p>\
+         <div class='sharedaddy sd-sharing-enabled'><h3>Share this:</h3><ul><li><a href='/s'>Twitter</a></li></ul></div>\
+         </div></article><div id='comments' class='comments-area'><h2>One thought</h2><p>{LONG}</p></div>\
+         </main></div><aside id='secondary' class='widget-area'><p>{LONG}</p></aside></div></div></body>"
+    );
+    let page = extract(&html);
+    assert_eq!(page.text, format!("Talks resume\n\nOctober 19, 2021\n\n{LONG}\n\n{LONG}"));
+    assert_eq!(page.title.as_deref(), Some("Talks resume"));
+    assert_eq!(page.published.as_deref(), Some("2021-10-19"));
+}
+
+#[test]
+fn br_separated_text_in_a_div() {
+    let html = format!(
+        "<body><div class='nav'><a href='/'>Home</a></div><div class='text'>{LONG}<br><br>{LONG}<br>Line.</div></body>"
+    );
+    assert_eq!(text(&html), format!("{LONG}\n\n{LONG}\nLine."));
 }
 
 #[test]
