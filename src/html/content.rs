@@ -86,7 +86,7 @@ pub(crate) fn select(dom: &Dom) -> Content {
     let landmark = [is_article as fn(&Dom, usize) -> bool, is_article_body, |dom, id| dom.name(id) == "main"]
         .iter()
         .find_map(|is_kind| {
-            let own = |id: usize| measures.text[id] - measures.links[id];
+            let own = |id: usize| measures.text[id].saturating_sub(measures.links[id]);
             let e = (1..dom.nodes.len()).filter(|&id| !removed[id] && is_kind(dom, id)).max_by_key(|&id| own(id))?;
             let holds_best = best.is_some_and(|b| dom.contains(e, b));
             (own(e) > 0 && (holds_best || 2 * own(e) >= best_text)).then_some(e)
@@ -103,7 +103,7 @@ pub(crate) fn select(dom: &Dom) -> Content {
     for id in 1..dom.nodes.len() {
         inside[id] |= inside[dom.nodes[id].parent];
     }
-    drop_link_blocks(dom, &mut removed, &measures, &roots, &inside);
+    drop_link_blocks(dom, &mut removed, &measures, &inside);
     Content { removed, roots, inside }
 }
 
@@ -310,12 +310,13 @@ fn ends_sentence(dom: &Dom, id: usize) -> bool {
 
 /// Leaves out blocks inside the article that are mostly links (related
 /// stories, tag lists).
-fn drop_link_blocks(dom: &Dom, removed: &mut [bool], m: &Measures, roots: &[usize], inside: &[bool]) {
+fn drop_link_blocks(dom: &Dom, removed: &mut [bool], m: &Measures, inside: &[bool]) {
     for id in 1..dom.nodes.len() {
-        if removed[id] || roots.contains(&id) {
+        let parent = dom.nodes[id].parent;
+        // Roots are inside and their parent is not; they stay.
+        if removed[id] || (inside[id] && !inside[parent]) {
             continue;
         }
-        let parent = dom.nodes[id].parent;
         if removed[parent] {
             removed[id] = true;
             continue;
