@@ -33,7 +33,7 @@
 //! | `tl` 0.7.8 + `htmlize` 1.1 | +90.9 KB | +37.6 KB | `tl` alone +8.4 KB, but it parses `<script>` content as markup; no references |
 //! | `html-escape` 0.2 | +56.3 KB | +23.2 KB | references only |
 //! | this module, parse and walk | +47.8 KB | +21.5 KB | tokenizer, tree builder, the 2,125-name reference table (~11 KB gzip) |
-//! | this module, all of `DocInput.html` | +89.9 KB | +38.7 KB | plus extraction, metadata (JSON-LD via `serde_json::Value`), binding |
+//! | this module, all of `DocInput.html` | +90.2 KB | +38.8 KB | plus extraction, metadata (JSON-LD via `serde_json::Value`), binding |
 //!
 //! `tl` lets a `<script>` holding `"</div><p>…"` leak into the text, so the
 //! choice was `html5gum` (+61 KB gzip before any tree, extraction or
