@@ -45,6 +45,10 @@ pub struct Document {
     pub mentions: Vec<Mention>,
     /// Temporal expressions, in order.
     pub timexes: Vec<Timex>,
+    /// The text extracted from `DocInput.html`, which every offset of this
+    /// document is into; absent (not serialized) for documents given as text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 /// A range of a document's text in UTF-16 code units, end exclusive.

@@ -10,7 +10,7 @@ use crate::clean::{clean, Cleaned};
 use crate::entities::link::{self, DocumentMentions, MentionRef};
 use crate::entities::{self, DocText};
 use crate::error::Error;
-use crate::input::{DocInput, Options};
+use crate::input::{DocInput, Options, Resolved};
 use crate::offsets::{Utf16Cursor, Utf16Map};
 use crate::span::Span;
 use crate::time::calendar::CalendarDate;
@@ -24,8 +24,9 @@ const MAX_HEADLINE_CHARS: usize = 200;
 
 /// Analyses the documents of one story.
 ///
-/// Fails only on metadata it cannot use: an unparsable `published` date or
-/// `Options.reference`, or two documents with the same id. Any text is fine.
+/// Fails only on input it cannot use: an unparsable `published` date or
+/// `Options.reference`, two documents with the same id, or a document with
+/// neither or both of `text` and `html`. Any text and any HTML are fine.
 pub fn analyze(docs: &[DocInput], options: &Options) -> Result<Analysis, Error> {
     let reference = match &options.reference {
         Some(r) => Some(parse_date(r, "options.reference")?),
@@ -35,16 +36,21 @@ pub fn analyze(docs: &[DocInput], options: &Options) -> Result<Analysis, Error> 
     let given_ids: HashSet<&str> = docs.iter().filter_map(|d| d.id.as_deref()).collect();
     let mut seen_ids = HashSet::new();
     let mut prepared = Vec::with_capacity(docs.len());
+    let mut inputs = Vec::with_capacity(docs.len());
     for (i, doc) in docs.iter().enumerate() {
         let id = doc.id.clone().unwrap_or_else(|| default_id(i, &given_ids));
         if !seen_ids.insert(id.clone()) {
             return Err(Error::range(format!("two documents have the id {id:?}; give each document its own id")));
         }
-        let given = match &doc.published {
-            Some(p) => Some(parse_date(p, &format!("published of document {id:?}"))?),
-            None => reference,
+        let input = doc.resolve(&id)?;
+        // A date given with the document, else the page's, else options.reference.
+        let given = match (&doc.published, &input.page_published) {
+            (Some(p), _) => Some(parse_date(p, &format!("published of document {id:?}"))?),
+            (None, Some(p)) => CalendarDate::parse_iso(p).or(reference),
+            (None, None) => reference,
         };
-        prepared.push(Prepared::new(id, doc, given, recognize_options));
+        prepared.push(Prepared::new(id, &input.text, given, recognize_options));
+        inputs.push(input);
     }
 
     // Undated articles: their own text first, then the corpus.
@@ -68,10 +74,10 @@ pub fn analyze(docs: &[DocInput], options: &Options) -> Result<Analysis, Error> 
     let build_timeline = |timexes: &[Vec<time::Timex>], dcts: &[Dct]| {
         let views: Vec<DocView> = prepared
             .iter()
-            .zip(docs)
+            .zip(&inputs)
             .zip(timexes.iter().zip(dcts))
-            .map(|((p, doc), (timexes, dct))| DocView {
-                text: &doc.text,
+            .map(|((p, input), (timexes, dct))| DocView {
+                text: &input.text,
                 seg: &p.seg,
                 cleaned: &p.cleaned,
                 timexes,
@@ -97,8 +103,8 @@ pub fn analyze(docs: &[DocInput], options: &Options) -> Result<Analysis, Error> 
     // Entities: recognized per document, one sense per story, linked across documents.
     let texts: Vec<DocText> = prepared
         .iter()
-        .zip(docs)
-        .map(|(p, doc)| DocText { text: &doc.text, seg: &p.seg, cleaned: &p.cleaned })
+        .zip(&inputs)
+        .map(|(p, input)| DocText { text: &input.text, seg: &p.seg, cleaned: &p.cleaned })
         .collect();
     let date_spans: Vec<Vec<Span>> = timexes.iter().map(|t| t.iter().map(|x| x.span).collect()).collect();
     let mut found =
@@ -140,10 +146,10 @@ pub fn analyze(docs: &[DocInput], options: &Options) -> Result<Analysis, Error> 
 
     let mut maps = Vec::with_capacity(docs.len());
     let mut documents = Vec::with_capacity(docs.len());
-    for ((((p, doc), (dct, timexes)), sources), mentions) in
-        prepared.into_iter().zip(docs).zip(dcts.into_iter().zip(&timexes)).zip(&sources_by_doc).zip(&mentions_by_doc)
+    for ((((p, input), (dct, timexes)), sources), mentions) in
+        prepared.into_iter().zip(&inputs).zip(dcts.into_iter().zip(&timexes)).zip(&sources_by_doc).zip(&mentions_by_doc)
     {
-        let (document, map) = p.finish(doc, dct, timexes, sources, mentions, &linking.entities);
+        let (document, map) = p.finish(input, dct, timexes, sources, mentions, &linking.entities);
         documents.push(document);
         maps.push(map);
     }
@@ -220,12 +226,12 @@ struct Prepared {
 }
 
 impl Prepared {
-    fn new(id: String, doc: &DocInput, dct: Option<CalendarDate>, options: RecognizeOptions) -> Prepared {
-        let seg = segment(&doc.text);
-        let cleaned = clean(&doc.text, &seg.paragraphs);
-        let mut mentions = time::recognize_text(&doc.text, &seg, options);
+    fn new(id: String, text: &str, dct: Option<CalendarDate>, options: RecognizeOptions) -> Prepared {
+        let seg = segment(text);
+        let cleaned = clean(text, &seg.paragraphs);
+        let mut mentions = time::recognize_text(text, &seg, options);
         mentions.retain(|m| cleaned.in_body(m.span));
-        let inferred = if dct.is_none() { dct::infer_from_text(&doc.text, &seg, &mentions) } else { None };
+        let inferred = if dct.is_none() { dct::infer_from_text(text, &seg, &mentions) } else { None };
         Prepared { id, seg, cleaned, mentions, dct, inferred }
     }
 
@@ -233,18 +239,18 @@ impl Prepared {
     /// which also knows the offsets of `extra` spans (event sources).
     fn finish(
         self,
-        doc: &DocInput,
+        input: &Resolved,
         dct: Dct,
         timexes: &[time::Timex],
         extra: &[Span],
         mentions: &[(Span, EntityType, usize)],
         entities: &[Entity],
     ) -> (Document, Utf16Map) {
-        let text = doc.text.as_str();
+        let text: &str = &input.text;
         let seg = &self.seg;
         let body = &self.cleaned.body;
         let boilerplate = &self.cleaned.boilerplate;
-        let title = doc.title.clone().or_else(|| headline(text, seg, &self.cleaned).map(str::to_owned));
+        let title = input.title.clone().or_else(|| headline(text, seg, &self.cleaned).map(str::to_owned));
 
         let boundaries = body
             .iter()
@@ -261,7 +267,7 @@ impl Prepared {
         let document = Document {
             id: self.id,
             title,
-            source: doc.source.clone(),
+            source: input.source.clone(),
             dct,
             body: ranges(body),
             boilerplate: boilerplate
@@ -281,6 +287,7 @@ impl Prepared {
                 })
                 .collect(),
             timexes: timexes.iter().map(|t| timex_record(text, t, &map)).collect(),
+            text: input.extracted.then(|| text.to_owned()),
         };
         (document, map)
     }

@@ -24,6 +24,7 @@ mod analyze;
 pub mod clean;
 pub mod entities;
 mod error;
+pub mod html;
 mod input;
 pub mod offsets;
 pub mod sets;

@@ -17,17 +17,31 @@ const TYPES: &'static str = r#"
 /** Every `start`/`end` in these types is in UTF-16 code units, end exclusive:
  *  `text.slice(start, end)` is the item. */
 
-/** One article to analyse. */
-export interface DocInput {
+/** One article to analyse: its plain `text` or its `html` page, exactly one of the two. */
+export type DocInput = DocFields & (
+  | {
+      /** The article's plain text. */
+      text: string;
+      html?: never;
+    }
+  | {
+      /** The article as an HTML page: the article's text is extracted (returned as
+       *  `DocumentAnalysis.text`) and the page's title, date and site name fill in
+       *  the fields not given. */
+      html: string;
+      text?: never;
+    }
+);
+
+/** What a `DocInput` may say besides its text or page. */
+export interface DocFields {
   /** A stable id; defaults to `doc-N` (1-based position). */
   id?: string;
-  /** The article's plain text. */
-  text: string;
-  /** The title; otherwise the article's headline line is used. */
+  /** The title; otherwise the page's title (HTML) or the article's headline line. */
   title?: string;
-  /** Publication date, ISO 8601 ("2021-10-21"). */
+  /** Publication date, ISO 8601 ("2021-10-21"); otherwise the page's (HTML). */
   published?: string;
-  /** Where the article comes from (site name or URL). */
+  /** Where the article comes from (site name or URL); otherwise the page's site name (HTML). */
   source?: string;
 }
 
@@ -130,6 +144,9 @@ export interface DocumentAnalysis {
   sentences: Range[];
   mentions: Mention[];
   timexes: Timex[];
+  /** The text extracted from `DocInput.html`, present only for HTML input: every
+   *  `start`/`end` of this document (and of its timeline sources) is into it. */
+  text?: string;
 }
 
 /** One real-world entity across the documents. */
@@ -246,8 +263,17 @@ fn doc_input(value: JsValue, what: &str) -> Result<DocInput, JsValue> {
             value.js_typeof().as_string().unwrap_or_default()
         )));
     }
-    check_keys(&value, &format!("analyze: {what}"), &["id", "text", "title", "published", "source"])?;
-    from_js(value, &format!("analyze: {what}"))
+    check_keys(&value, &format!("analyze: {what}"), &["id", "text", "html", "title", "published", "source"])?;
+    let doc: DocInput = from_js(value, &format!("analyze: {what}"))?;
+    match (&doc.text, &doc.html) {
+        (Some(_), Some(_)) => Err(type_error(&format!(
+            "analyze: {what} has both text and html; give only one (text for plain text, html for a page)"
+        ))),
+        (None, None) => Err(type_error(&format!(
+            "analyze: {what} needs text (the article's plain text) or html (its page), e.g. {{text: \"...\"}}"
+        ))),
+        _ => Ok(doc),
+    }
 }
 
 /// Refuses an object with a key outside `allowed` (serde-wasm-bindgen ignores

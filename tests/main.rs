@@ -6,6 +6,8 @@ mod cli;
 mod dates;
 #[path = "rust/dct.rs"]
 mod dct;
+#[path = "rust/html.rs"]
+mod html;
 #[path = "rust/ner.rs"]
 mod ner;
 #[path = "rust/offsets.rs"]

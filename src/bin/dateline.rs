@@ -13,11 +13,13 @@ usage: dateline analyze FILE... [--dct DATE] [--pretty]
        dateline dates --reference DATE [--day-first] < LINES
 
 
-  analyze    print the Analysis (JSON) of the articles in FILE...; '-' reads stdin
+  analyze    print the Analysis (JSON) of the articles in FILE...; '-' reads stdin;
+             .html/.htm files are web pages: the article's text is extracted (and printed
+             as documents[].text) and the page's title, date and site name are used
   tokenize   print the tokens of FILE as JSON: start, end (UTF-16 code units), kind, sentence
   dates      for each line on stdin, print one JSON array of its temporal expressions
-  --dct DATE     the publication date (YYYY-MM-DD) of every FILE
-  --docs FILE    one JSON document per line: {\"id\", \"text\", \"title\", \"published\", \"source\"}
+  --dct DATE     the publication date (YYYY-MM-DD) of every FILE (over any page's own)
+  --docs FILE    one JSON document per line: {\"id\", \"text\" or \"html\", \"title\", \"published\", \"source\"}
   --reference DATE   the date (YYYY-MM-DD) relative expressions are resolved against
   --day-first    read 06/10/2021 as 6 October (default: June 10)
   --pretty       indent the JSON";
@@ -106,8 +108,9 @@ fn run_analyze(flags: Flags) -> Result<(), Failure> {
             .files
             .iter()
             .map(|path| {
-                let text = read_text(path)?;
-                Ok(DocInput { id: Some(document_id(path)), published: flags.dct.clone(), ..DocInput::from_text(text) })
+                let content = read_text(path)?;
+                let doc = if is_html_file(path) { DocInput::from_html(content) } else { DocInput::from_text(content) };
+                Ok(DocInput { id: Some(document_id(path)), published: flags.dct.clone(), ..doc })
             })
             .collect::<Result<_, Failure>>()?,
     };
@@ -148,6 +151,14 @@ fn document_id(path: &str) -> String {
     path.file_stem()
         .or(path.file_name())
         .map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned())
+}
+
+/// Whether a file is read as HTML: its name ends in `.html` or `.htm` (any case).
+fn is_html_file(path: &str) -> bool {
+    Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
 }
 
 /// The UTF-8 text of a file, or of stdin for '-'.

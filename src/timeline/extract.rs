@@ -120,21 +120,24 @@ fn undated_clauses(text: &str, sentence: Span) -> Vec<Span> {
 fn governing_part(text: &str, clause: Span, date: Span) -> Span {
     const WORDS: [&str; 3] = [" that ", " but ", " except "];
     let is_mark = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–');
-    let before = &text[clause.start..date.start.max(clause.start)];
+    if !clause.contains(date) {
+        return clause;
+    }
+    let before = &text[clause.start..date.start];
     let mut start = before.rfind(is_mark).map_or(0, |i| i + 1);
     for w in WORDS {
         if let Some(i) = before.rfind(w) {
             start = start.max(i + w.len());
         }
     }
-    let after = &text[date.end.min(clause.end)..clause.end];
+    let after = &text[date.end..clause.end];
     let mut end = after.find(is_mark).unwrap_or(after.len());
     for w in WORDS {
         if let Some(i) = after.find(w) {
             end = end.min(i);
         }
     }
-    Span::new(clause.start + start, date.end.min(clause.end) + end)
+    Span::new(clause.start + start, date.end + end)
 }
 
 /// Whether a clause tells what could happen rather than what happened or is
@@ -250,7 +253,9 @@ pub fn mentions(doc_index: usize, doc: &DocView) -> (Vec<Mention>, Vec<Mention>)
         if bag(words.iter().copied()).len() < MIN_EVENT_WORDS {
             continue; // headings, datelines, a bare date
         }
-        let mut dates = dates_in(&timexes_of[s]);
+        // A dateline's date is the article's, not an event's.
+        let told_timexes: Vec<&Timex> = timexes_of[s].iter().copied().filter(|t| t.span.start >= told.start).collect();
+        let mut dates = dates_in(&told_timexes);
         let mut follows = None;
         if dates.is_empty() {
             let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();

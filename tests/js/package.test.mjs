@@ -4,7 +4,7 @@
 //
 // Build first: `node scripts/build.mjs package`. Run: `node --test tests/js/`.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
@@ -190,6 +190,52 @@ describe('Analysis shape', () => {
   });
 });
 
+// ─── HTML input ──────────────────────────────────────────────────────────────
+
+describe('HTML input: analyze([{html}])', () => {
+  const page = readFileSync(new URL('../fixtures/html/news.html', import.meta.url), 'utf8');
+
+  test('the article text comes back as documents[].text, and every offset is into it', () => {
+    const a = analyze([{ id: 'planet', html: page }, { id: 'plain', text: 'Plain text here.' }]);
+    const [d, plain] = a.documents;
+    assert.equal(typeof d.text, 'string');
+    assert.ok(d.text.startsWith('Russia suspends its NATO mission\n\nBy Jane Doe'), d.text);
+    assert.ok(!d.text.includes('Putin'), 'scripts, styles, nav, asides and comments stay out');
+    assert.ok(!('text' in plain), 'documents given as text have no text field');
+    assert.equal(d.title, 'Russia suspends its NATO mission');
+    assert.equal(d.source, 'The Daily Planet');
+    assert.deepEqual(d.dct, { value: '2021-10-18', basis: 'given' });
+    for (const r of [...d.body, ...d.boilerplate, ...d.paragraphs, ...d.sentences]) {
+      assert.ok(r.start < r.end && r.end <= d.text.length);
+      assert.equal(slice(d.text, r).trim(), slice(d.text, r));
+    }
+    for (const m of [...d.mentions, ...d.timexes]) assert.equal(slice(d.text, m), m.text);
+    assert.ok(d.mentions.some((m) => m.text === 'Sergei Lavrov'));
+    assert.ok(d.timexes.some((t) => t.text === '6\u00a0October' && t.value === '2021-10-06'));
+    for (const e of a.timeline) {
+      for (const s of e.sources.filter((s) => s.document === 'planet')) assert.ok(s.end <= d.text.length);
+    }
+  });
+
+  test('given title, published and source win over the page', () => {
+    const d = analyze({ html: page, title: 'T', published: '2021-10-21', source: 'S' }).documents[0];
+    assert.deepEqual([d.title, d.source, d.dct], ['T', 'S', { value: '2021-10-21', basis: 'given' }]);
+  });
+
+  test('hostile and malformed HTML never throws and never leaks script text', () => {
+    const hostile = [
+      '<script>alert("x")</script><p>ok</p>', '<img src=x onerror="alert(1)"><a href="javascript:alert(2)">link</a>',
+      '<iframe srcdoc="<script>alert(3)</script>"></iframe>', '<p>unclosed <b>bold <i>', '<<<>>>', '<!--', '<![CDATA[',
+      '<div'.repeat(1000), '&#xFFFFFFFF;&#0;&nbsp', '',
+    ];
+    for (const html of hostile) {
+      const d = analyze({ html }).documents[0];
+      assert.equal(typeof d.text, 'string');
+      assert.ok(!/alert/.test(d.text), `${html} -> ${d.text}`);
+    }
+  });
+});
+
 // ─── errors ──────────────────────────────────────────────────────────────────
 
 describe('errors are real TypeError/RangeError objects with messages that say what to fix', () => {
@@ -202,6 +248,9 @@ describe('errors are real TypeError/RangeError objects with messages that say wh
     { name: 'a number inside the docs array', call: () => analyze(['a', 5]), type: TypeError, message: /docs\[1\]/ },
     { name: 'missing text', call: () => analyze({ title: 'No text' }), type: TypeError, message: /text/ },
     { name: 'text not a string', call: () => analyze({ text: 5 }), type: TypeError, message: /text/ },
+    { name: 'both text and html', call: () => analyze({ text: 'a', html: '<p>a</p>' }), type: TypeError, message: /docs has both text and html; give only one/ },
+    { name: 'neither text nor html', call: () => analyze(['a', { id: 'x' }]), type: TypeError, message: /docs\[1\] needs text .* or html/ },
+    { name: 'html not a string', call: () => analyze({ html: 5 }), type: TypeError, message: /html/ },
     { name: 'id not a string', call: () => analyze({ text: 'a', id: 5 }), type: TypeError, message: /\bid\b/ },
     { name: 'unknown document key (typo)', call: () => analyze({ text: 'a', publised: '2021-10-21' }), type: TypeError, message: /publised/ },
     { name: 'published not an ISO date', call: () => analyze({ text: 'a', published: 'yesterday' }), type: RangeError, message: /published.*yesterday.*YYYY-MM-DD/ },

@@ -110,3 +110,62 @@ fn errors_are_one_line_with_exit_2() {
         assert_eq!(String::from_utf8_lossy(&out.stderr).trim_end().lines().count(), 1);
     }
 }
+
+/// `text.slice(start, end)` of a JSON range, in UTF-16 code units as JavaScript would.
+fn utf16_slice(text: &str, range: &serde_json::Value) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let (start, end) = (range["start"].as_u64().unwrap() as usize, range["end"].as_u64().unwrap() as usize);
+    String::from_utf16(&units[start..end]).unwrap()
+}
+
+#[test]
+fn analyze_html_files() {
+    let page = temp_file("story.html", include_bytes!("../fixtures/html/news.html"));
+    let upper = temp_file("other.HTM", b"<title>Second story here - Wire</title><p>Moscow replied on Tuesday.</p>");
+    let plain = temp_file("notes.txt", b"<p>Not read as HTML.</p>");
+    let paths = [&page, &upper, &plain].map(|p| p.to_str().unwrap().to_owned());
+    let v = json(&dateline(&["analyze", &paths[0], &paths[1], &paths[2]], b""));
+    let story = &v["documents"][0];
+    assert_eq!(story["id"], "story");
+    assert_eq!(story["title"], "Russia suspends its NATO mission");
+    assert_eq!(story["source"], "The Daily Planet");
+    assert_eq!(story["dct"], serde_json::json!({"value": "2021-10-18", "basis": "given"}));
+    let text = story["text"].as_str().unwrap();
+    assert!(text.starts_with("Russia suspends its NATO mission\n\n") && !text.contains("Putin"), "{text}");
+    assert_eq!(utf16_slice(text, &story["sentences"][0]), "Russia suspends its NATO mission");
+    for m in story["mentions"].as_array().unwrap() {
+        assert_eq!(utf16_slice(text, m), m["text"].as_str().unwrap());
+    }
+    let other = &v["documents"][1];
+    assert_eq!((&other["id"], &other["title"]), (&"other".into(), &"Second story here".into()));
+    assert_eq!(other["text"], "Moscow replied on Tuesday.");
+    let notes = &v["documents"][2];
+    assert!(notes.get("text").is_none(), "text files are not extracted");
+    assert_eq!(notes["sentences"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn dct_flag_wins_over_the_page_date() {
+    let page = temp_file("dated.html", include_bytes!("../fixtures/html/news.html"));
+    let v = json(&dateline(&["analyze", page.to_str().unwrap(), "--dct", "2021-10-21"], b""));
+    assert_eq!(v["documents"][0]["dct"]["value"], "2021-10-21");
+}
+
+#[test]
+fn docs_jsonl_with_html() {
+    let docs = temp_file(
+        "html.jsonl",
+        br#"{"id": "h", "html": "<article><h1>Talks</h1><p>Envoys met.</p></article>", "source": "Wire"}
+{"id": "t", "text": "Plain text."}
+"#,
+    );
+    let v = json(&dateline(&["analyze", "--docs", docs.to_str().unwrap()], b""));
+    assert_eq!(v["documents"][0]["text"], "Talks\n\nEnvoys met.");
+    assert_eq!(v["documents"][0]["title"], "Talks");
+    assert_eq!(v["documents"][0]["source"], "Wire");
+    assert!(v["documents"][1].get("text").is_none());
+    let both = temp_file("both.jsonl", br#"{"id": "b", "text": "x", "html": "<p>x</p>"}"#);
+    assert_fails(&dateline(&["analyze", "--docs", both.to_str().unwrap()], b""), "both text and html");
+    let neither = temp_file("neither.jsonl", br#"{"id": "n", "title": "No body"}"#);
+    assert_fails(&dateline(&["analyze", "--docs", neither.to_str().unwrap()], b""), "neither text nor html");
+}

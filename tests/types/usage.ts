@@ -1,7 +1,7 @@
 // A consumer of the `dateline` typings: it must compile under `strict`, and
 // the one marked misuse must be an error (so this check can fail).
 import { init, initSync, analyze, tokenize } from '../../dist/lib/index.js';
-import type { Analysis, DocInput, DocumentAnalysis, EntityType, Options, Range, Timex, Token } from '../../dist/lib/index.js';
+import type { Analysis, DocFields, DocInput, DocumentAnalysis, EntityType, Options, Range, Timex, Token } from '../../dist/lib/index.js';
 // The package's own name resolves through the `exports` map's `types` condition.
 import { analyze as analyzeByName } from 'dateline';
 
@@ -13,7 +13,10 @@ export async function main(bytes: Uint8Array): Promise<number> {
   const docs: DocInput[] = [
     { text: 'One. Two.' },
     { id: '003', text: 'Body.', title: 'Title', published: '2021-10-21', source: 'Example News' },
+    { id: 'page', html: '<article><h1>Title</h1><p>Body.</p></article>', published: '2021-10-21' },
   ];
+  const fields: DocFields = { id: 'x', title: 'T' };
+  docs.push({ ...fields, html: '<p>x</p>' });
   const types: EntityType[] = ['PERSON', 'ORG'];
   const options: Options = { reference: '2021-10-21', types, timeline: { maxEvents: 10 } };
 
@@ -29,7 +32,8 @@ export async function main(bytes: Uint8Array): Promise<number> {
     const dct: string | null = d.dct.value;
     const basis: 'given' | 'inferred' | 'unknown' = d.dct.basis;
     const firstSentence: Range | undefined = d.sentences[0];
-    const text = docs.find((x) => x.id === d.id)?.text ?? '';
+    // For HTML input the analysed text is returned; offsets are into it.
+    const text = d.text ?? docs.find((x) => x.id === d.id)?.text ?? '';
     if (firstSentence) total += text.slice(firstSentence.start, firstSentence.end).length;
     for (const m of d.mentions) total += m.text.length + (m.entity ?? '').length + m.type.length;
     for (const t of d.timexes) {
@@ -53,6 +57,10 @@ export async function main(bytes: Uint8Array): Promise<number> {
 
   // @ts-expect-error: tokenize takes a string, not a DocInput.
   tokenize({ text: 'not a string' });
+  // @ts-expect-error: a DocInput has text or html, not both.
+  analyze({ text: 'a', html: '<p>a</p>' });
+  // @ts-expect-error: a DocInput needs text or html.
+  analyze({ title: 'No body' });
 
   return total;
 }

@@ -3,7 +3,7 @@
 import type { Analysis, DateOptions, DocInput, Options, Timex, Token } from './wasm/dateline.js';
 
 export type {
-  Analysis, Boilerplate, DateOptions, DocInput, DocumentAnalysis, Entity, EntityType, Mention, Options, Range, Timex, TimelineEvent, Token,
+  Analysis, Boilerplate, DateOptions, DocFields, DocInput, DocumentAnalysis, Entity, EntityType, Mention, Options, Range, Timex, TimelineEvent, Token,
 } from './wasm/dateline.js';
 
 /** What `init` can load the core from. */
@@ -16,9 +16,12 @@ export function init(input?: InitInput | Promise<InitInput>): Promise<void>;
 export function initSync(bytesOrModule: BufferSource | WebAssembly.Module): void;
 
 /**
- * Analyses the articles of one story. Never throws for any text; throws
- * TypeError for input of the wrong shape and RangeError for an unusable
- * date (`published`, `options.reference`) or duplicate document ids.
+ * Analyses the articles of one story, each given as plain `text` or as an
+ * `html` page (whose extracted text comes back as `documents[i].text`, the
+ * text every offset of that document is into). Never throws for any text or
+ * HTML; throws TypeError for input of the wrong shape (a document with
+ * neither or both of `text` and `html`) and RangeError for an unusable date
+ * (`published`, `options.reference`) or duplicate document ids.
  */
 export function analyze(docs: string | DocInput | Array<string | DocInput>, options?: Options): Analysis;
 
