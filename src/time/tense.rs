@@ -42,6 +42,9 @@ fn cue(words: &[&str], i: usize) -> Option<Tense> {
     let previous = i.checked_sub(1).map(|p| words[p]).unwrap_or("");
     match word {
         "will" | "'ll" | "’ll" | "shall" | "wo" => return Some(Tense::Future),
+        // "would have sounded": a past that did not happen; "said it would close": the future of then.
+        "would" if words.get(i + 1) == Some(&"have") => return Some(Tense::Past),
+        "would" => return Some(Tense::Future),
         "going" if words.get(i + 1) == Some(&"to") && matches!(previous, "is" | "are" | "am" | "'s" | "’s") => {
             return Some(Tense::Future)
         }
