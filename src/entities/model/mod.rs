@@ -14,6 +14,7 @@
 //! entities never cross a paragraph break.
 
 pub mod features;
+mod kernel;
 pub mod murmur;
 pub mod network;
 pub mod parser;

@@ -3,11 +3,16 @@
 //! [`PAD`] tokens of context on each side, which is exactly the encoder's
 //! receptive field, so the result equals encoding the whole text at once
 //! while memory stays bounded by the window.
+//!
+//! What depends only on a token's text ([`TypeVectors`]) is computed once per
+//! distinct text and call, for all of a window's new texts in one batch. The
+//! lower layer's features for the E0 and B0-1 slots are only needed while an
+//! entity is open, so they are computed then, from the kept projections.
 
 use std::collections::{HashMap, VecDeque};
 
 use super::features::is_space;
-use super::network::{self, Precomputed, Vector, HIDDEN, PAD, PRECOMPUTED, WIDTH};
+use super::network::{self, SlotFeatures, TypeVectors, Vector, HIDDEN, PAD, SLOT_FEATURES};
 use super::parser::{Action, Context, Decoder};
 use super::tokenizer::Token;
 use super::{Label, Model};
@@ -15,10 +20,10 @@ use crate::span::Span;
 
 /// Tokens decoded per window.
 const WINDOW: usize = 256;
-/// Token types (texts) whose vectors are cached per call (384 bytes each; an
-/// article has a few hundred types). The first ones seen are kept: by Zipf's
-/// law they are the frequent ones.
-const CACHE_LIMIT: usize = 4096;
+/// Token types (texts) whose [`TypeVectors`] are cached per call (3.8 KB
+/// each; an article has a few hundred types). The first ones seen are kept:
+/// by Zipf's law they are the frequent ones.
+const CACHE_LIMIT: usize = 2048;
 
 /// Where entities must stop.
 #[derive(Clone, Copy, Debug)]
@@ -35,7 +40,23 @@ struct Item {
     space: bool,
     /// Starts a sentence for the transition system (no entity continues into it).
     boundary: bool,
-    vector: Vector,
+    vectors: TypeRef,
+}
+
+/// Where a token's [`TypeVectors`] are.
+enum TypeRef {
+    /// In the per-call cache, at this index.
+    Cached(usize),
+    /// With the token (its text came after the cache filled up).
+    Own(Box<TypeVectors>),
+}
+
+/// A token type whose vectors are still to be computed, and where they go.
+enum Pending {
+    /// Cache entry `index`.
+    Cached(usize),
+    /// The token `index` (absolute)'s own vectors.
+    Own(usize),
 }
 
 /// Runs the recognizer over `text`.
@@ -61,13 +82,20 @@ struct Run<'m, 't> {
     base: usize,
     ended: bool,
     cache: HashMap<(&'t str, Option<&'m str>), usize>,
-    cached: Vec<Vector>,
+    cached: Vec<TypeVectors>,
+    /// Types pushed since the last [`Run::embed_pending`], with their feature ids.
+    pending: Vec<(Pending, [u64; 4])>,
+    fresh: Vec<TypeVectors>,
+    ids: Vec<[u64; 4]>,
     scratch: network::Scratch,
     rows: Vec<Vector>,
-    feats: Vec<Precomputed>,
-    /// Features of the token before the window and of the open entity's first token.
-    prev_feat: Box<Precomputed>,
-    open_feat: Box<Precomputed>,
+    /// The window's projections and their B0-slot features.
+    projected: Vec<[f32; HIDDEN]>,
+    feats: Vec<SlotFeatures>,
+    /// The projection of the token before the window.
+    prev_projected: [f32; HIDDEN],
+    /// The E0-slot features of the open entity's first token.
+    open_feat: Box<SlotFeatures>,
     open_start: usize,
     decoder: Decoder,
     found: Vec<(Span, Label)>,
@@ -91,11 +119,15 @@ where
             ended: false,
             cache: HashMap::new(),
             cached: Vec::new(),
+            pending: Vec::new(),
+            fresh: Vec::new(),
+            ids: Vec::new(),
             scratch: network::Scratch::default(),
             rows: Vec::new(),
+            projected: Vec::new(),
             feats: Vec::new(),
-            prev_feat: Box::new([0.0; PRECOMPUTED]),
-            open_feat: Box::new([0.0; PRECOMPUTED]),
+            prev_projected: [0.0; HIDDEN],
+            open_feat: Box::new([0.0; SLOT_FEATURES]),
             open_start: 0,
             decoder: Decoder::new(),
             found: Vec::new(),
@@ -111,6 +143,7 @@ where
                     None => self.ended = true,
                 }
             }
+            self.embed_pending();
             let n = self.base + self.items.len();
             let b = (a + WINDOW).min(n);
             if a >= b {
@@ -148,40 +181,61 @@ where
                 boundary
             }
         };
-        let vector = self.embed(text, token.norm);
-        self.items.push_back(Item { span: token.span, space, boundary, vector });
+        let vectors = self.type_ref(text, token.norm);
+        self.items.push_back(Item { span: token.span, space, boundary, vectors });
     }
 
-    /// The vector of a token text (with its special-case norm), cached.
-    fn embed(&mut self, text: &'t str, norm: Option<&'m str>) -> Vector {
+    /// Where the vectors of a token text (with its special-case norm) will
+    /// be: a cache entry, new ones queued for [`Run::embed_pending`].
+    fn type_ref(&mut self, text: &'t str, norm: Option<&'m str>) -> TypeRef {
         if let Some(&i) = self.cache.get(&(text, norm)) {
-            return self.cached[i];
+            return TypeRef::Cached(i);
         }
         let ids = self.model.lexicon.ids(text, norm);
-        let mut vector = [0.0; WIDTH];
-        self.model.network.embed(&ids, &mut vector, &mut self.scratch);
         if self.cached.len() < CACHE_LIMIT {
-            self.cache.insert((text, norm), self.cached.len());
-            self.cached.push(vector);
+            let i = self.cached.len();
+            self.cache.insert((text, norm), i);
+            self.cached.push(TypeVectors::default());
+            self.pending.push((Pending::Cached(i), ids));
+            TypeRef::Cached(i)
+        } else {
+            self.pending.push((Pending::Own(self.base + self.items.len()), ids));
+            TypeRef::Own(Box::default())
         }
-        vector
     }
 
-    /// Encodes tokens `a..b` (with `PAD` rows of context each side) and
-    /// precomputes their lower-layer features.
+    /// Computes the vectors of the types queued since the last call, in one batch.
+    fn embed_pending(&mut self) {
+        self.ids.clear();
+        self.ids.extend(self.pending.iter().map(|(_, ids)| *ids));
+        self.fresh.resize(self.ids.len(), TypeVectors::default());
+        self.model.network.embed(&self.ids, &mut self.fresh, &mut self.scratch);
+        for ((target, _), vectors) in self.pending.drain(..).zip(&self.fresh) {
+            match target {
+                Pending::Cached(i) => self.cached[i] = vectors.clone(),
+                Pending::Own(t) => self.items[t - self.base].vectors = TypeRef::Own(Box::new(vectors.clone())),
+            }
+        }
+    }
+
+    /// Encodes tokens `a..b` (with `PAD` rows of context each side), projects
+    /// them and precomputes their B0-slot features.
     fn encode(&mut self, a: usize, b: usize) {
-        self.rows.clear();
-        for t in a as isize - PAD as isize..(b + PAD) as isize {
-            let item = usize::try_from(t).ok().and_then(|t| self.items.get(t - self.base));
-            self.rows.push(item.map_or([0.0; WIDTH], |item| item.vector));
-        }
+        let types: Vec<Option<&TypeVectors>> = (a as isize - PAD as isize..(b + PAD) as isize)
+            .map(|t| {
+                let item = usize::try_from(t).ok().and_then(|t| self.items.get(t - self.base))?;
+                Some(match &item.vectors {
+                    TypeRef::Cached(i) => &self.cached[*i],
+                    TypeRef::Own(v) => &**v,
+                })
+            })
+            .collect();
         let network = &self.model.network;
-        network.encode(&mut self.rows, &mut self.scratch);
-        self.feats.resize(b - a, [0.0; PRECOMPUTED]);
-        for (row, feat) in self.rows[PAD..PAD + b - a].iter().zip(self.feats.iter_mut()) {
-            let v: [f32; HIDDEN] = network.project(row);
-            network.precompute(&v, feat);
-        }
+        network.encode(&types, &mut self.rows, &mut self.scratch);
+        self.projected.clear();
+        self.projected.extend(self.rows[PAD..PAD + b - a].iter().map(|row| network.project(row)));
+        self.feats.clear();
+        self.feats.extend(self.projected.iter().map(|v| network.precompute(v, 0)));
     }
 
     /// Runs the transition system over tokens `a..b` of `n` known so far.
@@ -195,13 +249,17 @@ where
                 next_starts_sentence: self.items.get(b0 + 1 - self.base).is_some_and(|i| i.boundary),
                 is_space: item.space,
             };
-            let [s0, s1, s2] = self.decoder.state_tokens(b0);
-            let (feats, prev, open) = (&self.feats[..], &*self.prev_feat, &*self.open_feat);
-            let hidden = network.hidden([slot(feats, a, s0, prev), slot(feats, a, s1, open), slot(feats, a, s2, prev)]);
+            // The slots are [B0, E0, B0-1]; the last two only while an entity is open.
+            let [_, start, before] = self.decoder.state_tokens(b0);
+            let before = before.map(|t| {
+                let v = if t >= a { &self.projected[t - a] } else { &self.prev_projected };
+                network.precompute(v, 2)
+            });
+            let hidden = network.hidden([Some(&self.feats[b0 - a]), start.map(|_| &*self.open_feat), before.as_ref()]);
             let open = self.decoder.open().map(|(_, label)| label);
             let best = moves.get(moves.best(open, ctx, |i| network.score(&hidden, i)));
             if best.action == Action::Begin {
-                *self.open_feat = self.feats[b0 - a];
+                *self.open_feat = network.precompute(&self.projected[b0 - a], 1);
                 self.open_start = item.span.start;
             }
             if let Some((start, _, label)) = self.decoder.apply(best, b0) {
@@ -212,14 +270,8 @@ where
                 self.found.push((Span::new(first, first + trimmed.len()), label));
             }
         }
-        *self.prev_feat = self.feats[b - 1 - a];
+        self.prev_projected = self.projected[b - 1 - a];
     }
-}
-
-/// The features of token `t` (window starting at token `a`), or `outside` for
-/// a token before the window.
-fn slot<'a>(feats: &'a [Precomputed], a: usize, t: Option<usize>, outside: &'a Precomputed) -> Option<&'a Precomputed> {
-    t.map(|t| if t >= a { &feats[t - a] } else { outside })
 }
 
 /// Whether whitespace `ws` contains a blank line: two line breaks (CR LF
