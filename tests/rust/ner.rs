@@ -199,13 +199,11 @@ fn first_parser_steps_match_spacy() {
     let mut worst = 0.0f32;
     for f in fixtures() {
         let vectors = tok2vec(&f.ids());
-        let feats: Vec<[SlotFeatures; 3]> = vectors
-            .iter()
-            .map(|v| {
-                let v = net.project(v);
-                [0, 1, 2].map(|slot| net.precompute(&v, slot))
-            })
-            .collect();
+        let feats: [Vec<SlotFeatures>; 3] = [0, 1, 2].map(|slot| {
+            let mut out = Vec::new();
+            net.features(&vectors, slot, &mut out, &mut network::Scratch::default());
+            out
+        });
         let mut decoder = Decoder::new();
         for (b0, step) in f.json["steps"].as_array().unwrap().iter().enumerate() {
             let tokens = decoder.state_tokens(b0);
@@ -218,9 +216,9 @@ fn first_parser_steps_match_spacy() {
             assert_eq!(tokens.to_vec(), want, "{} step {b0}", f.name);
             let [b0_token, e0_token, before_token] = tokens;
             let hidden = net.hidden([
-                b0_token.map(|t| &feats[t][0]),
-                e0_token.map(|t| &feats[t][1]),
-                before_token.map(|t| &feats[t][2]),
+                b0_token.map(|t| &feats[0][t]),
+                e0_token.map(|t| &feats[1][t]),
+                before_token.map(|t| &feats[2][t]),
             ]);
             let scores: Vec<f32> = (0..model.moves.len()).map(|i| net.score(&hidden, i)).collect();
             worst = worst.max(max_diff(&scores, &step["scores"]));

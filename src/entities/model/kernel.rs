@@ -23,9 +23,11 @@
 pub const ROW_BLOCK: usize = 4;
 /// Groups of four outputs per tile of the wasm kernel (12 accumulators with
 /// [`ROW_BLOCK`] rows: what fits the 16 SIMD registers of x86-64 hosts).
-pub const TILE_GROUPS: usize = 3;
+#[cfg_attr(not(all(target_arch = "wasm32", target_feature = "simd128")), allow(dead_code))]
+const TILE_GROUPS: usize = 3;
 /// Outputs per tile of the wasm kernel.
-pub const TILE_OUTPUTS: usize = 4 * TILE_GROUPS;
+#[cfg_attr(not(all(target_arch = "wasm32", target_feature = "simd128")), allow(dead_code))]
+const TILE_OUTPUTS: usize = 4 * TILE_GROUPS;
 /// The largest quantized magnitude.
 const QMAX: f32 = 32767.0;
 
@@ -48,12 +50,12 @@ pub struct QuantRows {
 }
 
 impl QuantMatrix {
-    /// Packs `n_out` row-major int8 rows of `n_in` values. `n_in` must be
-    /// even and `n_out` a multiple of [`TILE_OUTPUTS`].
+    /// Packs `n_out` row-major int8 rows of `n_in` values. `n_in` must be a
+    /// multiple of 16 and `n_out` of 4.
     pub fn new(rows: &[i8], n_in: usize) -> QuantMatrix {
         assert!(n_in.is_multiple_of(16) && rows.len().is_multiple_of(n_in), "weights: bad shape");
         let n_out = rows.len() / n_in;
-        assert!(n_out.is_multiple_of(TILE_OUTPUTS), "weights: {n_out} outputs is not a multiple of {TILE_OUTPUTS}");
+        assert!(n_out.is_multiple_of(4), "weights: {n_out} outputs is not a multiple of 4");
         QuantMatrix { n_in, n_out, packed: imp::pack(rows, n_in, n_out) }
     }
 
@@ -147,14 +149,16 @@ mod imp {
 
     /// Tile `t`, input pair `k`, group `g` (outputs `12t + 4g .. +4`) at
     /// `[(t · n_in/2 + k) · TILE_GROUPS + g]`: lane `2l + j` holds
-    /// `W[12t + 4g + l][2k + j]`.
+    /// `W[12t + 4g + l][2k + j]`. A last, narrower tile holds the outputs
+    /// beyond the multiple of [`TILE_OUTPUTS`] the same way.
     pub fn pack(rows: &[i8], n_in: usize, n_out: usize) -> Vec<[i16; 8]> {
         let mut packed = Vec::with_capacity(n_out / 4 * n_in / 2);
-        for tile in 0..n_out / TILE_OUTPUTS {
+        for first in (0..n_out).step_by(TILE_OUTPUTS) {
+            let groups = (n_out - first).min(TILE_OUTPUTS) / 4;
             for k in 0..n_in / 2 {
-                for g in 0..TILE_GROUPS {
+                for g in 0..groups {
                     packed.push(std::array::from_fn(|lane| {
-                        let o = tile * TILE_OUTPUTS + 4 * g + lane / 2;
+                        let o = first + 4 * g + lane / 2;
                         i16::from(rows[o * n_in + 2 * k + lane % 2])
                     }));
                 }
@@ -167,24 +171,44 @@ mod imp {
     /// (`R · n_out`).
     #[inline]
     pub fn multiply_block<const R: usize>(m: &QuantMatrix, rows: &[i16], out: &mut [i32]) {
-        let pairs = m.n_in / 2;
         let x: [&[i16]; R] = std::array::from_fn(|r| &rows[r * m.n_in..(r + 1) * m.n_in]);
-        for (tile, weights) in m.packed.chunks_exact(pairs * TILE_GROUPS).enumerate() {
-            let mut acc = [[i32x4_splat(0); TILE_GROUPS]; R];
-            for (k, w) in weights.chunks_exact(TILE_GROUPS).enumerate() {
-                let w: [v128; TILE_GROUPS] = std::array::from_fn(|g| load(&w[g]));
-                for (acc, x) in acc.iter_mut().zip(x) {
-                    let pair = i32x4_splat(pair(x, k));
-                    for (acc, w) in acc.iter_mut().zip(w) {
-                        *acc = i32x4_add(*acc, i32x4_dot_i16x8(w, pair));
-                    }
+        let full = m.n_out / TILE_OUTPUTS;
+        let tile_len = m.n_in / 2 * TILE_GROUPS;
+        for (tile, weights) in m.packed[..full * tile_len].chunks_exact(tile_len).enumerate() {
+            multiply_tile::<R, TILE_GROUPS>(m, &x, weights, tile * TILE_OUTPUTS, out);
+        }
+        let rest = &m.packed[full * tile_len..];
+        match (m.n_out - full * TILE_OUTPUTS) / 4 {
+            0 => {}
+            1 => multiply_tile::<R, 1>(m, &x, rest, full * TILE_OUTPUTS, out),
+            _ => multiply_tile::<R, 2>(m, &x, rest, full * TILE_OUTPUTS, out),
+        }
+    }
+
+    /// One tile: outputs `first .. first + 4G` of the `R` rows `x`, from the
+    /// tile's packed weights.
+    #[inline(always)]
+    fn multiply_tile<const R: usize, const G: usize>(
+        m: &QuantMatrix,
+        x: &[&[i16]; R],
+        weights: &[[i16; 8]],
+        first: usize,
+        out: &mut [i32],
+    ) {
+        let mut acc = [[i32x4_splat(0); G]; R];
+        for (k, w) in weights.chunks_exact(G).enumerate() {
+            let w: [v128; G] = std::array::from_fn(|g| load(&w[g]));
+            for (acc, x) in acc.iter_mut().zip(x) {
+                let pair = i32x4_splat(pair(x, k));
+                for (acc, w) in acc.iter_mut().zip(w) {
+                    *acc = i32x4_add(*acc, i32x4_dot_i16x8(w, pair));
                 }
             }
-            for (r, acc) in acc.iter().enumerate() {
-                let start = r * m.n_out + tile * TILE_OUTPUTS;
-                for (out, acc) in out[start..start + TILE_OUTPUTS].chunks_exact_mut(4).zip(acc) {
-                    out.copy_from_slice(&lanes(*acc));
-                }
+        }
+        for (r, acc) in acc.iter().enumerate() {
+            let start = r * m.n_out + first;
+            for (out, acc) in out[start..start + 4 * G].chunks_exact_mut(4).zip(acc) {
+                out.copy_from_slice(&lanes(*acc));
             }
         }
     }
@@ -241,10 +265,11 @@ mod imp {
 mod tests {
     use super::*;
 
-    /// The kernel equals the plain sum, for full and partial row blocks.
+    /// The kernel equals the plain sum, for full and partial row blocks and
+    /// output tiles.
     #[test]
     fn multiply_is_exact() {
-        let (n_in, n_out) = (32, 24);
+        let (n_in, n_out) = (32, 32);
         let w: Vec<i8> = (0..n_in * n_out).map(|i| ((i * 37 + 11) % 255) as i8).collect();
         let m = QuantMatrix::new(&w, n_in);
         let mut x = QuantRows::default();

@@ -81,7 +81,7 @@ pub struct Network {
     encode: [Maxout; DEPTH],
     proj_w: Vec<f32>,
     proj_b: Vec<f32>,
-    lower_w: Vec<f32>,
+    lower: [LowerSlot; N_FEATS],
     lower_b: Vec<f32>,
     lower_pad: Vec<f32>,
     upper_w: Vec<f32>,
@@ -101,6 +101,14 @@ struct HashEmbed {
     table: I8Tensor,
     rows: usize,
     seed: u32,
+}
+
+/// One feature slot of the lower layer with the projection folded in:
+/// `W_slot · proj.W` (quantized to int8 per row) and `W_slot · proj.b`.
+struct LowerSlot {
+    weights: QuantMatrix,
+    weight_scales: Vec<f32>,
+    bias: Vec<f32>,
 }
 
 /// Maxout (nO = 96, nP = 3) followed by LayerNorm, with the weight rows
@@ -127,13 +135,20 @@ impl Network {
         let mix = Maxout::load(file, "tok2vec.embed.mix", MIX_IN, 1);
         let encode = [0, 1, 2, 3].map(|i| Maxout::load(file, &format!("tok2vec.encode.{i}"), WINDOW_IN, 3));
         let n_moves = file.f32s("upper.b", &[74]).len();
+        let proj_w = file.f32s("proj.W", &[HIDDEN, WIDTH]);
+        let proj_b = file.f32s("proj.b", &[HIDDEN]);
+        let lower_w = file.f32s("lower.W", &[N_FEATS, HIDDEN, LOWER_PIECES, HIDDEN]);
+        let lower = [0, 1, 2].map(|slot| {
+            let w = &lower_w[slot * SLOT_FEATURES * HIDDEN..(slot + 1) * SLOT_FEATURES * HIDDEN];
+            LowerSlot::fold(w, &proj_w, &proj_b)
+        });
         Network {
             embed,
             mix,
             encode,
-            proj_w: file.f32s("proj.W", &[HIDDEN, WIDTH]),
-            proj_b: file.f32s("proj.b", &[HIDDEN]),
-            lower_w: file.f32s("lower.W", &[N_FEATS, HIDDEN, LOWER_PIECES, HIDDEN]),
+            proj_w,
+            proj_b,
+            lower,
             lower_b: file.f32s("lower.b", &[HIDDEN, LOWER_PIECES]),
             lower_pad: file.f32s("lower.pad", &[1, N_FEATS, HIDDEN, LOWER_PIECES]),
             upper_w: file.f32s("upper.W", &[n_moves, HIDDEN]),
@@ -206,7 +221,8 @@ impl Network {
         }
     }
 
-    /// Step 5: the projection of one tok2vec vector.
+    /// Step 5: the projection of one tok2vec vector, in f32. (Inference uses
+    /// it folded into the lower layer, see [`Network::features`].)
     pub fn project(&self, t: &Vector) -> [f32; HIDDEN] {
         let mut out = [0.0; HIDDEN];
         for ((o, w), b) in
@@ -220,15 +236,20 @@ impl Network {
         out
     }
 
-    /// Step 6 for one feature slot: a token's lower-layer contribution when
-    /// it fills `slot` (0: B0, 1: E0, 2: B0-1).
-    pub fn precompute(&self, v: &[f32; HIDDEN], slot: usize) -> SlotFeatures {
-        let mut out = [0.0; SLOT_FEATURES];
-        let w = &self.lower_w[slot * SLOT_FEATURES * HIDDEN..(slot + 1) * SLOT_FEATURES * HIDDEN];
-        for (o, w) in out.chunks_exact_mut(4).zip(w.chunks_exact(4 * HIDDEN)) {
-            o.copy_from_slice(&dot4(w, v));
+    /// Steps 5–6 for one feature slot (0: B0, 1: E0, 2: B0-1): the lower-layer
+    /// contribution of each tok2vec row when it fills `slot`, into `out`.
+    pub fn features(&self, rows: &[Vector], slot: usize, out: &mut Vec<SlotFeatures>, scratch: &mut Scratch) {
+        let lower = &self.lower[slot];
+        scratch.rows.reset(WIDTH);
+        for row in rows {
+            scratch.rows.push(row);
         }
-        out
+        lower.weights.multiply(&scratch.rows, &mut scratch.sums);
+        out.resize(rows.len(), [0.0; SLOT_FEATURES]);
+        for (r, (sums, out)) in scratch.sums.chunks_exact(SLOT_FEATURES).zip(out.iter_mut()).enumerate() {
+            dequantize(sums, &lower.weight_scales, scratch.rows.scale(r), out);
+            out.iter_mut().zip(&lower.bias).for_each(|(o, b)| *o += b);
+        }
     }
 
     /// Step 7, hidden layer: maxout over the sum of the bias and the three
@@ -255,6 +276,28 @@ impl Network {
     /// Step 7, upper layer: the score of move `class` for a hidden state.
     pub fn score(&self, hidden: &[f32; HIDDEN], class: usize) -> f32 {
         dot_f32(&self.upper_w[class * HIDDEN..(class + 1) * HIDDEN], hidden) + self.upper_b[class]
+    }
+}
+
+impl LowerSlot {
+    /// Folds the projection (`proj_w`, `[HIDDEN][WIDTH]`, and `proj_b`) into
+    /// the slot's lower weights `w` (`[hidden][piece][HIDDEN]`), in f64, then
+    /// quantizes each row to int8 (`scale = max |row| / 127`).
+    fn fold(w: &[f32], proj_w: &[f32], proj_b: &[f32]) -> LowerSlot {
+        let mut rows = Vec::with_capacity(SLOT_FEATURES * WIDTH);
+        let mut weight_scales = Vec::with_capacity(SLOT_FEATURES);
+        let mut bias = Vec::with_capacity(SLOT_FEATURES);
+        for w in w.chunks_exact(HIDDEN) {
+            let folded: Vec<f64> = (0..WIDTH)
+                .map(|i| w.iter().zip(proj_w.chunks_exact(WIDTH)).map(|(&a, p)| f64::from(a) * f64::from(p[i])).sum())
+                .collect();
+            let max = folded.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+            let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+            rows.extend(folded.iter().map(|v| (v / scale).round() as i8));
+            weight_scales.push(scale as f32);
+            bias.push(w.iter().zip(proj_b).map(|(&a, &b)| f64::from(a) * f64::from(b)).sum::<f64>() as f32);
+        }
+        LowerSlot { weights: QuantMatrix::new(&rows, WIDTH), weight_scales, bias }
     }
 }
 

@@ -12,7 +12,7 @@
 use std::collections::{HashMap, VecDeque};
 
 use super::features::is_space;
-use super::network::{self, SlotFeatures, TypeVectors, Vector, HIDDEN, PAD, SLOT_FEATURES};
+use super::network::{self, SlotFeatures, TypeVectors, Vector, PAD, SLOT_FEATURES, WIDTH};
 use super::parser::{Action, Context, Decoder};
 use super::tokenizer::Token;
 use super::{Label, Model};
@@ -89,13 +89,14 @@ struct Run<'m, 't> {
     ids: Vec<[u64; 4]>,
     scratch: network::Scratch,
     rows: Vec<Vector>,
-    /// The window's projections and their B0-slot features.
-    projected: Vec<[f32; HIDDEN]>,
+    /// The window's B0-slot features.
     feats: Vec<SlotFeatures>,
-    /// The projection of the token before the window.
-    prev_projected: [f32; HIDDEN],
+    /// The tok2vec vector of the token before the window.
+    prev_row: Vector,
     /// The E0-slot features of the open entity's first token.
     open_feat: Box<SlotFeatures>,
+    /// Features computed one at a time (E0, B0-1).
+    one: Vec<SlotFeatures>,
     open_start: usize,
     decoder: Decoder,
     found: Vec<(Span, Label)>,
@@ -124,10 +125,10 @@ where
             ids: Vec::new(),
             scratch: network::Scratch::default(),
             rows: Vec::new(),
-            projected: Vec::new(),
             feats: Vec::new(),
-            prev_projected: [0.0; HIDDEN],
+            prev_row: [0.0; WIDTH],
             open_feat: Box::new([0.0; SLOT_FEATURES]),
+            one: Vec::new(),
             open_start: 0,
             decoder: Decoder::new(),
             found: Vec::new(),
@@ -218,8 +219,8 @@ where
         }
     }
 
-    /// Encodes tokens `a..b` (with `PAD` rows of context each side), projects
-    /// them and precomputes their B0-slot features.
+    /// Encodes tokens `a..b` (with `PAD` rows of context each side) and
+    /// precomputes their B0-slot features.
     fn encode(&mut self, a: usize, b: usize) {
         let types: Vec<Option<&TypeVectors>> = (a as isize - PAD as isize..(b + PAD) as isize)
             .map(|t| {
@@ -232,45 +233,47 @@ where
             .collect();
         let network = &self.model.network;
         network.encode(&types, &mut self.rows, &mut self.scratch);
-        self.projected.clear();
-        self.projected.extend(self.rows[PAD..PAD + b - a].iter().map(|row| network.project(row)));
-        self.feats.clear();
-        self.feats.extend(self.projected.iter().map(|v| network.precompute(v, 0)));
+        network.features(&self.rows[PAD..PAD + b - a], 0, &mut self.feats, &mut self.scratch);
+    }
+
+    /// The features of token `t` (in the window from `a`, or the one just
+    /// before it) for feature `slot`.
+    fn features_of(&mut self, t: usize, a: usize, slot: usize) -> SlotFeatures {
+        let row = if t >= a { &self.rows[PAD + t - a] } else { &self.prev_row };
+        self.model.network.features(std::slice::from_ref(row), slot, &mut self.one, &mut self.scratch);
+        self.one[0]
     }
 
     /// Runs the transition system over tokens `a..b` of `n` known so far.
     fn decode(&mut self, a: usize, b: usize, n: usize) {
-        let network = &self.model.network;
-        let moves = &self.model.moves;
+        let model: &'m Model = self.model;
+        let (network, moves) = (&model.network, &model.moves);
         for b0 in a..b {
-            let item = &self.items[b0 - self.base];
+            let Item { span, space, .. } = self.items[b0 - self.base];
             let ctx = Context {
                 last: self.ended && b0 + 1 == n,
                 next_starts_sentence: self.items.get(b0 + 1 - self.base).is_some_and(|i| i.boundary),
-                is_space: item.space,
+                is_space: space,
             };
             // The slots are [B0, E0, B0-1]; the last two only while an entity is open.
             let [_, start, before] = self.decoder.state_tokens(b0);
-            let before = before.map(|t| {
-                let v = if t >= a { &self.projected[t - a] } else { &self.prev_projected };
-                network.precompute(v, 2)
-            });
+            let before = before.map(|t| self.features_of(t, a, 2));
             let hidden = network.hidden([Some(&self.feats[b0 - a]), start.map(|_| &*self.open_feat), before.as_ref()]);
             let open = self.decoder.open().map(|(_, label)| label);
             let best = moves.get(moves.best(open, ctx, |i| network.score(&hidden, i)));
             if best.action == Action::Begin {
-                *self.open_feat = network.precompute(&self.projected[b0 - a], 1);
-                self.open_start = item.span.start;
+                self.open_start = span.start;
+                *self.open_feat = self.features_of(b0, a, 1);
             }
             if let Some((start, _, label)) = self.decoder.apply(best, b0) {
-                let first = if start == b0 { item.span.start } else { self.open_start };
+                let first = if start == b0 { span.start } else { self.open_start };
                 // An entity can end on a whitespace token (before a boundary or at
                 // the end of the text); its span leaves the whitespace out.
-                let trimmed = self.text[first..item.span.end].trim_end_matches(is_space);
+                let trimmed = self.text[first..span.end].trim_end_matches(is_space);
                 self.found.push((Span::new(first, first + trimmed.len()), label));
             }
         }
-        self.prev_projected = self.projected[b - 1 - a];
+        self.prev_row = self.rows[PAD + b - 1 - a];
     }
 }
 
