@@ -263,6 +263,17 @@ fn entities_match_spacy() {
     assert!(share >= 0.98, "entity parity {:.2}% below 98%", 100.0 * share);
 }
 
+/// The type vectors kept across calls are exact: a text's entities do not
+/// depend on what was recognized before (forward, then backward order).
+#[test]
+fn results_do_not_depend_on_earlier_calls() {
+    let texts: Vec<String> = fixtures().iter().map(|f| f.text().to_owned()).collect();
+    let forward: Vec<_> = texts.iter().map(|t| recognize_labels(t, Breaks::BlankLines)).collect();
+    for (text, first) in texts.iter().zip(&forward).rev() {
+        assert_eq!(&recognize_labels(text, Breaks::BlankLines), first);
+    }
+}
+
 #[test]
 fn spans_are_char_boundaries_and_stay_in_paragraphs() {
     // Paragraphs joined by blank lines (CR LF, LF, U+2029), with emoji, NBSP,

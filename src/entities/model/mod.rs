@@ -21,6 +21,7 @@ pub mod parser;
 mod pipeline;
 mod regex;
 pub mod tokenizer;
+mod types;
 pub mod weights;
 
 use crate::analysis::EntityType;

@@ -5,7 +5,8 @@
 //! while memory stays bounded by the window.
 //!
 //! What depends only on a token's text ([`TypeVectors`]) is computed once per
-//! distinct text and call, for all of a window's new texts in one batch. The
+//! distinct type and kept across calls ([`super::types`]), for all of a
+//! window's new types in one batch. The
 //! lower layer's features for the E0 and B0-1 slots are only needed while an
 //! entity is open, so they are computed then, from the kept projections.
 
@@ -15,15 +16,12 @@ use super::features::is_space;
 use super::network::{self, SlotFeatures, TypeVectors, Vector, PAD, SLOT_FEATURES, WIDTH};
 use super::parser::{Action, Context, Decoder};
 use super::tokenizer::Token;
+use super::types::TypeTable;
 use super::{Label, Model};
 use crate::span::Span;
 
 /// Tokens decoded per window.
 const WINDOW: usize = 256;
-/// Token types (texts) whose [`TypeVectors`] are cached per call (3.8 KB
-/// each; an article has a few hundred types). The first ones seen are kept:
-/// by Zipf's law they are the frequent ones.
-const CACHE_LIMIT: usize = 2048;
 
 /// Where entities must stop.
 #[derive(Clone, Copy, Debug)]
@@ -45,24 +43,17 @@ struct Item {
 
 /// Where a token's [`TypeVectors`] are.
 enum TypeRef {
-    /// In the per-call cache, at this index.
+    /// In the type table, at this index.
     Cached(usize),
-    /// With the token (its text came after the cache filled up).
+    /// With the token (its type came after the table filled up).
     Own(Box<TypeVectors>),
-}
-
-/// A token type whose vectors are still to be computed, and where they go.
-enum Pending {
-    /// Cache entry `index`.
-    Cached(usize),
-    /// The token `index` (absolute)'s own vectors.
-    Own(usize),
 }
 
 /// Runs the recognizer over `text`.
 pub fn run(model: &Model, text: &str, breaks: Breaks<'_>) -> Vec<(Span, Label)> {
     let mut run = Run::new(model, text, breaks);
     run.all();
+    model.types.give_back(std::mem::take(&mut run.table));
     run.found
 }
 
@@ -81,12 +72,17 @@ struct Run<'m, 't> {
     items: VecDeque<Item>,
     base: usize,
     ended: bool,
-    cache: HashMap<(&'t str, Option<&'m str>), usize>,
-    cached: Vec<TypeVectors>,
-    /// Types pushed since the last [`Run::embed_pending`], with their feature ids.
-    pending: Vec<(Pending, [u64; 4])>,
+    /// The type table entries of the token texts (with their special-case
+    /// norms) seen in this call.
+    seen: HashMap<(&'t str, Option<&'m str>), usize>,
+    table: TypeTable,
+    /// Table entries `embedded..` are new and still to be computed, from these ids.
+    embedded: usize,
+    new_ids: Vec<[u64; 4]>,
+    /// Tokens (absolute index) with their own vectors still to be computed.
+    own: Vec<(usize, [u64; 4])>,
+    own_ids: Vec<[u64; 4]>,
     fresh: Vec<TypeVectors>,
-    ids: Vec<[u64; 4]>,
     scratch: network::Scratch,
     rows: Vec<Vector>,
     /// The window's B0-slot features.
@@ -107,7 +103,9 @@ where
     'm: 't,
 {
     fn new(model: &'m Model, text: &'t str, breaks: Breaks<'t>) -> Run<'m, 't> {
+        let table = model.types.take();
         Run {
+            embedded: table.len(),
             model,
             text,
             tokens: model.tokenizer.stream(text),
@@ -118,11 +116,12 @@ where
             items: VecDeque::new(),
             base: 0,
             ended: false,
-            cache: HashMap::new(),
-            cached: Vec::new(),
-            pending: Vec::new(),
+            seen: HashMap::new(),
+            table,
+            new_ids: Vec::new(),
+            own: Vec::new(),
+            own_ids: Vec::new(),
             fresh: Vec::new(),
-            ids: Vec::new(),
             scratch: network::Scratch::default(),
             rows: Vec::new(),
             feats: Vec::new(),
@@ -187,34 +186,43 @@ where
     }
 
     /// Where the vectors of a token text (with its special-case norm) will
-    /// be: a cache entry, new ones queued for [`Run::embed_pending`].
+    /// be: a type table entry, new ones queued for [`Run::embed_pending`].
     fn type_ref(&mut self, text: &'t str, norm: Option<&'m str>) -> TypeRef {
-        if let Some(&i) = self.cache.get(&(text, norm)) {
+        if let Some(&i) = self.seen.get(&(text, norm)) {
             return TypeRef::Cached(i);
         }
         let ids = self.model.lexicon.ids(text, norm);
-        if self.cached.len() < CACHE_LIMIT {
-            let i = self.cached.len();
-            self.cache.insert((text, norm), i);
-            self.cached.push(TypeVectors::default());
-            self.pending.push((Pending::Cached(i), ids));
-            TypeRef::Cached(i)
-        } else {
-            self.pending.push((Pending::Own(self.base + self.items.len()), ids));
-            TypeRef::Own(Box::default())
+        let entry = self.table.get(&ids).or_else(|| {
+            let i = self.table.add(ids)?;
+            self.new_ids.push(ids);
+            Some(i)
+        });
+        match entry {
+            Some(i) => {
+                self.seen.insert((text, norm), i);
+                TypeRef::Cached(i)
+            }
+            None => {
+                self.own.push((self.base + self.items.len(), ids));
+                TypeRef::Own(Box::default())
+            }
         }
     }
 
-    /// Computes the vectors of the types queued since the last call, in one batch.
+    /// Computes the vectors of the types queued since the last call, in one
+    /// batch for the new table entries and one for tokens with their own.
     fn embed_pending(&mut self) {
-        self.ids.clear();
-        self.ids.extend(self.pending.iter().map(|(_, ids)| *ids));
-        self.fresh.resize(self.ids.len(), TypeVectors::default());
-        self.model.network.embed(&self.ids, &mut self.fresh, &mut self.scratch);
-        for ((target, _), vectors) in self.pending.drain(..).zip(&self.fresh) {
-            match target {
-                Pending::Cached(i) => self.cached[i] = vectors.clone(),
-                Pending::Own(t) => self.items[t - self.base].vectors = TypeRef::Own(Box::new(vectors.clone())),
+        let network = &self.model.network;
+        network.embed(&self.new_ids, self.table.vectors_from(self.embedded), &mut self.scratch);
+        self.embedded = self.table.len();
+        self.new_ids.clear();
+        if !self.own.is_empty() {
+            self.own_ids.clear();
+            self.own_ids.extend(self.own.iter().map(|(_, ids)| *ids));
+            self.fresh.resize(self.own_ids.len(), TypeVectors::default());
+            network.embed(&self.own_ids, &mut self.fresh, &mut self.scratch);
+            for ((t, _), vectors) in self.own.drain(..).zip(&self.fresh) {
+                self.items[t - self.base].vectors = TypeRef::Own(Box::new(vectors.clone()));
             }
         }
     }
@@ -226,7 +234,7 @@ where
             .map(|t| {
                 let item = usize::try_from(t).ok().and_then(|t| self.items.get(t - self.base))?;
                 Some(match &item.vectors {
-                    TypeRef::Cached(i) => &self.cached[*i],
+                    TypeRef::Cached(i) => self.table.vectors(*i),
                     TypeRef::Own(v) => &**v,
                 })
             })
