@@ -171,53 +171,64 @@ mod imp {
     /// (`R · n_out`).
     #[inline]
     pub fn multiply_block<const R: usize>(m: &QuantMatrix, rows: &[i16], out: &mut [i32]) {
-        let x: [&[i16]; R] = std::array::from_fn(|r| &rows[r * m.n_in..(r + 1) * m.n_in]);
+        let mut pairs = [[0i32; R]; MAX_PAIRS];
+        let pairs = interleave_pairs(rows, m.n_in, &mut pairs);
         let full = m.n_out / TILE_OUTPUTS;
         let tile_len = m.n_in / 2 * TILE_GROUPS;
         for (tile, weights) in m.packed[..full * tile_len].chunks_exact(tile_len).enumerate() {
-            multiply_tile::<R, TILE_GROUPS>(m, &x, weights, tile * TILE_OUTPUTS, out);
+            multiply_tile::<R, TILE_GROUPS>(m.n_out, pairs, weights, tile * TILE_OUTPUTS, out);
         }
         let rest = &m.packed[full * tile_len..];
         match (m.n_out - full * TILE_OUTPUTS) / 4 {
             0 => {}
-            1 => multiply_tile::<R, 1>(m, &x, rest, full * TILE_OUTPUTS, out),
-            _ => multiply_tile::<R, 2>(m, &x, rest, full * TILE_OUTPUTS, out),
+            1 => multiply_tile::<R, 1>(m.n_out, pairs, rest, full * TILE_OUTPUTS, out),
+            _ => multiply_tile::<R, 2>(m.n_out, pairs, rest, full * TILE_OUTPUTS, out),
         }
     }
 
-    /// One tile: outputs `first .. first + 4G` of the `R` rows `x`, from the
-    /// tile's packed weights.
+    /// The widest input the kernel takes, in pairs.
+    const MAX_PAIRS: usize = 192;
+
+    /// The `R` rows' inputs `2k` and `2k + 1` as one i32 each (low half
+    /// first, the operand layout of `i32x4.dot_i16x8_s`), `[k][row]`, so the
+    /// kernel reads them in order.
+    fn interleave_pairs<'a, const R: usize>(rows: &[i16], n_in: usize, out: &'a mut [[i32; R]]) -> &'a [[i32; R]] {
+        assert!(n_in / 2 <= out.len(), "kernel input too wide");
+        let out = &mut out[..n_in / 2];
+        for (r, row) in rows.chunks_exact(n_in).enumerate() {
+            for (pair, x) in out.iter_mut().zip(row.chunks_exact(2)) {
+                pair[r] = i32::from(x[0] as u16) | (i32::from(x[1]) << 16);
+            }
+        }
+        out
+    }
+
+    /// One tile: outputs `first .. first + 4G` of the `R` rows (their input
+    /// `pairs`), from the tile's packed weights, into `out` (rows of `n_out`).
     #[inline(always)]
     fn multiply_tile<const R: usize, const G: usize>(
-        m: &QuantMatrix,
-        x: &[&[i16]; R],
+        n_out: usize,
+        pairs: &[[i32; R]],
         weights: &[[i16; 8]],
         first: usize,
         out: &mut [i32],
     ) {
         let mut acc = [[i32x4_splat(0); G]; R];
-        for (k, w) in weights.chunks_exact(G).enumerate() {
+        for (w, x) in weights.chunks_exact(G).zip(pairs) {
             let w: [v128; G] = std::array::from_fn(|g| load(&w[g]));
-            for (acc, x) in acc.iter_mut().zip(x) {
-                let pair = i32x4_splat(pair(x, k));
+            for (acc, &x) in acc.iter_mut().zip(x) {
+                let x = i32x4_splat(x);
                 for (acc, w) in acc.iter_mut().zip(w) {
-                    *acc = i32x4_add(*acc, i32x4_dot_i16x8(w, pair));
+                    *acc = i32x4_add(*acc, i32x4_dot_i16x8(w, x));
                 }
             }
         }
         for (r, acc) in acc.iter().enumerate() {
-            let start = r * m.n_out + first;
+            let start = r * n_out + first;
             for (out, acc) in out[start..start + 4 * G].chunks_exact_mut(4).zip(acc) {
                 out.copy_from_slice(&lanes(*acc));
             }
         }
-    }
-
-    /// Inputs `2k` and `2k + 1` of a row as one i32 (low half first), the
-    /// operand layout of `i32x4.dot_i16x8_s`.
-    #[inline(always)]
-    fn pair(x: &[i16], k: usize) -> i32 {
-        i32::from(x[2 * k] as u16) | (i32::from(x[2 * k + 1]) << 16)
     }
 
     #[inline(always)]

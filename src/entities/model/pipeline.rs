@@ -21,7 +21,7 @@ use super::{Label, Model};
 use crate::span::Span;
 
 /// Tokens decoded per window.
-const WINDOW: usize = 256;
+const WINDOW: usize = 512;
 
 /// Where entities must stop.
 #[derive(Clone, Copy, Debug)]
