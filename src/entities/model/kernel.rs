@@ -134,7 +134,14 @@ fn max_abs(x: &[f32]) -> f32 {
     lanes.iter().fold(tail, |m, &v| max(m, v))
 }
 
-/// `out[j] = acc[j] · weight_scales[j] · row_scale`: integer sums back to f32.
+/// `out[j] += acc[j] · (weight_scales[j] · row_scale)`: [`dequantize`], added.
+pub fn add_dequantized(out: &mut [f32], acc: &[i32], weight_scales: &[f32], row_scale: f32) {
+    for ((o, &a), &w) in out.iter_mut().zip(acc).zip(weight_scales) {
+        *o += a as f32 * (w * row_scale);
+    }
+}
+
+/// `out[j] = acc[j] · (weight_scales[j] · row_scale)`: integer sums back to f32.
 pub fn dequantize(acc: &[i32], weight_scales: &[f32], row_scale: f32, out: &mut [f32]) {
     for ((o, &a), &w) in out.iter_mut().zip(acc).zip(weight_scales) {
         *o = a as f32 * (w * row_scale);

@@ -18,7 +18,7 @@
 //! a single row; block 0's rows are the embeddings, whose products the types
 //! carry.
 
-use super::kernel::{dequantize, max, QuantMatrix, QuantRows};
+use super::kernel::{add_dequantized, dequantize, max, QuantMatrix, QuantRows};
 use super::murmur::thinc_hash;
 use super::weights::{I8Tensor, ModelFile};
 
@@ -94,7 +94,6 @@ pub struct Scratch {
     rows: QuantRows,
     sums: Vec<i32>,
     partials: Vec<Partials>,
-    update: Vec<Vector>,
 }
 
 struct HashEmbed {
@@ -207,17 +206,22 @@ impl Network {
     /// padded sequence, so a caller that passes `PAD` extra rows on each side
     /// of the tokens it wants gets them exactly.
     pub fn encode(&self, types: &[Option<&TypeVectors>], out: &mut Vec<Vector>, scratch: &mut Scratch) {
-        let n = types.len();
         out.clear();
         out.extend(types.iter().map(|t| t.map_or([0.0; WIDTH], |t| t.embedding)));
-        scratch.update.resize(n, [0.0; WIDTH]);
-        self.encode[0].combine(|r| types[r].map(|t| &t.first), &mut scratch.update[..n]);
-        add_rows(out, &scratch.update);
+        self.encode[0].residual(out, |row, position, z| {
+            if let Some(t) = types[row] {
+                let p = &t.first[position * PRE..(position + 1) * PRE];
+                z.iter_mut().zip(p).for_each(|(z, p)| *z += p);
+            }
+        });
         for block in &self.encode[1..] {
-            block.partials(out.iter(), scratch);
-            let partials = &scratch.partials;
-            block.combine(|r| Some(&partials[r]), &mut scratch.update[..n]);
-            add_rows(out, &scratch.update);
+            block.multiply(out.iter(), scratch);
+            let (sums, rows) = (&scratch.sums, &scratch.rows);
+            block.residual(out, |row, position, z| {
+                let start = row * PARTIALS + position * PRE;
+                let scales = &block.weight_scales[position * PRE..(position + 1) * PRE];
+                add_dequantized(z, &sums[start..start + PRE], scales, rows.scale(row));
+            });
         }
     }
 
@@ -329,35 +333,44 @@ impl Maxout {
         }
     }
 
-    /// An encoder block's [`Partials`] of each of `rows`, into `scratch.partials`.
-    fn partials<'a>(&self, rows: impl Iterator<Item = &'a Vector>, scratch: &mut Scratch) {
+    /// The integer products of each of `rows` with the weights, into
+    /// `scratch.sums` (rows of `PARTIALS`; `scratch.rows` keeps the scales).
+    fn multiply<'a>(&self, rows: impl Iterator<Item = &'a Vector>, scratch: &mut Scratch) {
         scratch.rows.reset(WIDTH);
         for row in rows {
             scratch.rows.push(row);
         }
         self.weights.multiply(&scratch.rows, &mut scratch.sums);
+    }
+
+    /// An encoder block's [`Partials`] of each of `rows`, into `scratch.partials`.
+    fn partials<'a>(&self, rows: impl Iterator<Item = &'a Vector>, scratch: &mut Scratch) {
+        self.multiply(rows, scratch);
         scratch.partials.resize(scratch.rows.len(), [0.0; PARTIALS]);
         for (r, (sums, out)) in scratch.sums.chunks_exact(PARTIALS).zip(scratch.partials.iter_mut()).enumerate() {
             dequantize(sums, &self.weight_scales, scratch.rows.scale(r), out);
         }
     }
 
-    /// An encoder block's output for every row of `out` from the rows'
-    /// partials (`None`: a zero row): `z[r] = b + prev(r-1) + cur(r) + next(r+1)`,
-    /// rows beyond the ends zero.
-    fn combine<'a>(&self, partials: impl Fn(usize) -> Option<&'a Partials>, out: &mut [Vector]) {
-        let n = out.len();
+    /// An encoder block with its residual connection over `rows`, in place:
+    /// `rows[r] += finish(b + prev(r-1) + cur(r) + next(r+1))`, where
+    /// `add(row, position, z)` adds a row's partial for a window position to
+    /// `z` and rows beyond the ends add nothing. The partials must not depend
+    /// on `rows` (they are computed before).
+    fn residual(&self, rows: &mut [Vector], mut add: impl FnMut(usize, usize, &mut [f32; PRE])) {
+        let n = rows.len();
         let mut z = [0.0f32; PRE];
-        for (r, out) in out.iter_mut().enumerate() {
+        for (r, row) in rows.iter_mut().enumerate() {
             z.copy_from_slice(&self.b);
-            let rows = [r.checked_sub(1), Some(r), Some(r + 1).filter(|&i| i < n)];
-            for (position, row) in rows.iter().enumerate() {
-                if let Some(p) = row.and_then(&partials) {
-                    let p = &p[position * PRE..(position + 1) * PRE];
-                    z.iter_mut().zip(p).for_each(|(z, p)| *z += p);
+            let sources = [r.checked_sub(1), Some(r), Some(r + 1).filter(|&i| i < n)];
+            for (position, source) in sources.iter().enumerate() {
+                if let Some(source) = *source {
+                    add(source, position, &mut z);
                 }
             }
-            self.finish(&z, out);
+            let mut update = [0.0f32; WIDTH];
+            self.finish(&z, &mut update);
+            row.iter_mut().zip(&update).for_each(|(h, u)| *h += u);
         }
     }
 
@@ -371,13 +384,6 @@ impl Maxout {
             *best = max(max(*a, *b), *c);
         }
         layer_norm(&best, &self.gain, &self.bias, out);
-    }
-}
-
-/// `rows[r] += update[r]`, the residual connection.
-fn add_rows(rows: &mut [Vector], update: &[Vector]) {
-    for (row, update) in rows.iter_mut().zip(update) {
-        row.iter_mut().zip(update).for_each(|(h, u)| *h += u);
     }
 }
 
