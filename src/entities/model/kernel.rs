@@ -276,17 +276,27 @@ mod imp {
     pub fn multiply_block<const R: usize>(m: &QuantMatrix, rows: &[i16], out: &mut [i32]) {
         let x: [&[i16]; R] = std::array::from_fn(|r| &rows[r * m.n_in..(r + 1) * m.n_in]);
         for (o, w) in m.packed.chunks_exact(m.n_in / 8).enumerate() {
-            let w = w.as_flattened();
-            for (r, x) in x.iter().enumerate() {
-                out[r * m.n_out + o] = dot(w, x);
+            for (r, sum) in dots(w, &x).into_iter().enumerate() {
+                out[r * m.n_out + o] = sum;
             }
         }
     }
 
-    /// `Σ a[i] · b[i]` in i32 (vectorizes to `pmaddwd` on x86-64).
+    /// `Σ w[i] · x[r][i]` in i32 for each row `r`, in one pass over `w`
+    /// (vectorizes to `pmaddwd` on x86-64).
     #[inline]
-    fn dot(a: &[i16], b: &[i16]) -> i32 {
-        a.iter().zip(b).map(|(&a, &b)| i32::from(a) * i32::from(b)).sum()
+    fn dots<const R: usize>(w: &[[i16; 8]], x: &[&[i16]; R]) -> [i32; R] {
+        let w = w.as_flattened();
+        let n = w.len();
+        assert!(x.iter().all(|x| x.len() == n));
+        let mut acc = [0i32; R];
+        for i in 0..n {
+            let w = i32::from(w[i]);
+            for (acc, x) in acc.iter_mut().zip(x) {
+                *acc += w * i32::from(x[i]);
+            }
+        }
+        acc
     }
 }
 
