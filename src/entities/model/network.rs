@@ -1,22 +1,26 @@
 //! The NER network: hash embeddings, the Maxout+LayerNorm mix, four residual
 //! window-encoder blocks, the projection, the precomputable lower layer and
-//! the upper (scoring) layer. Steps 2–7 of "Inference" in `models/README.md`.
+//! the upper (scoring) layer. Steps 2–7 of "Inference" in `models/README.md`;
+//! its "How the code computes it" says what differs from the f32 reference.
 //!
-//! The five Maxout layers (the mix and the encoder blocks, ~97% of the
-//! arithmetic) multiply their int8 weights with activations quantized to
-//! int16 per row, in exact i32 sums ([`kernel`]), a block of rows per weight
-//! pass; maxout, LayerNorm and the residual sums stay f32. The embedding
-//! tables stay int8 (16 rows are dequantized per token). The projection,
-//! the lower and the upper layers are f32 dot products (independent partial
-//! sums, vectorizable).
+//! * The five Maxout layers (the mix and the encoder blocks) multiply their
+//!   int8 weights with activations quantized to int16 per row, in exact i32
+//!   sums ([`kernel`], a block of rows per weight pass, `i32x4.dot_i16x8_s`
+//!   in wasm); the sums are scaled back to f32 for maxout, LayerNorm and the
+//!   residual connection.
+//! * The projection is folded into each slot of the lower layer at load
+//!   (`W_slot · proj.W`, one 128×96 matrix per slot, quantized to int8 per
+//!   row) and goes through the same kernel ([`Network::features`]); the
+//!   pipeline asks for the E0 and B0-1 slots only while an entity is open.
+//! * The upper layer scores valid moves only, in f32.
 //!
-//! Work that depends only on a token's text is done once per distinct text
+//! Work that depends only on a token's features is done once per type
 //! ([`Network::embed`] returns a [`TypeVectors`]): the embedding and the first
 //! encoder block's products with it. An encoder block's Maxout input for row
 //! `r` is the window `[H[r-1], H[r], H[r+1]]`, so its pre-activation is the sum
-//! of three [`Partials`] products, one per window position, each computed from
-//! a single row; block 0's rows are the embeddings, whose products the types
-//! carry.
+//! of three products, one per window position ([`Partials`]), each computed
+//! from a single row; block 0's rows are the embeddings, whose products the
+//! types carry, and blocks 1–3 multiply the current rows once per block.
 
 use super::kernel::{add_dequantized, dequantize, max, QuantMatrix, QuantRows};
 use super::murmur::thinc_hash;
