@@ -55,7 +55,7 @@ function articles(bytes) {
 const corpusArticles = articles(TARGET_BYTES);
 const corpus = corpusArticles.join('\n\n');
 const compromiseSlice = articles(COMPROMISE_BYTES).join('\n\n');
-// The neural entity model runs at ~0.05 MB/s in wasm: full analyze() is measured on ~300 KB.
+// The neural entity model runs at ~0.3 MB/s in wasm: full analyze() is measured on ~300 KB.
 const entitySlice = articles(300e3);
 
 // A story-sized corpus for the chronology: 500 articles cycled from the seeds

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use dateline::entities::model::network::{self, Precomputed, Vector, PAD, PRECOMPUTED, WIDTH};
+use dateline::entities::model::network::{self, SlotFeatures, TypeVectors, Vector, PAD};
 use dateline::entities::model::parser::{Context, Decoder};
 use dateline::entities::model::{recognize, recognize_in_paragraphs, recognize_labels, Breaks, Model};
 use dateline::span::Span;
@@ -105,16 +105,22 @@ fn max_diff(ours: &[f32], theirs: &Value) -> f32 {
     ours.iter().zip(theirs).map(|(a, b)| (a - b.as_f64().unwrap() as f32).abs()).fold(0.0, f32::max)
 }
 
+/// The type vectors (embedding, step 3) of every token of a fixture.
+fn embed(ids: &[[u64; 4]]) -> Vec<TypeVectors> {
+    let mut types = vec![TypeVectors::default(); ids.len()];
+    Model::get().network.embed(ids, &mut types, &mut network::Scratch::default());
+    types
+}
+
 /// The tok2vec of every token of a fixture (whole text, padded as thinc pads).
 fn tok2vec(ids: &[[u64; 4]]) -> Vec<Vector> {
-    let net = &Model::get().network;
-    let mut scratch = network::Scratch::default();
-    let mut rows = vec![[0.0; WIDTH]; ids.len() + 2 * PAD];
-    for (row, ids) in rows[PAD..].iter_mut().zip(ids) {
-        net.embed(ids, row, &mut scratch);
-    }
-    net.encode(&mut rows, &mut scratch);
-    rows[PAD..PAD + ids.len()].to_vec()
+    let types = embed(ids);
+    let mut rows: Vec<Option<&TypeVectors>> = vec![None; PAD];
+    rows.extend(types.iter().map(Some));
+    rows.extend([None; PAD]);
+    let mut out = Vec::new();
+    Model::get().network.encode(&rows, &mut out, &mut network::Scratch::default());
+    out[PAD..PAD + ids.len()].to_vec()
 }
 
 #[test]
@@ -170,22 +176,20 @@ fn features_match_spacy() {
 #[test]
 fn layers_match_spacy() {
     let net = &Model::get().network;
-    let mut scratch = network::Scratch::default();
-    let (mut embed, mut t2v, mut proj) = (0.0f32, 0.0f32, 0.0f32);
+    let (mut embed_diff, mut t2v, mut proj) = (0.0f32, 0.0f32, 0.0f32);
     for f in fixtures() {
         let layers = &f.json["layers"];
         let ids = f.ids();
+        let types = embed(&ids);
         let vectors = tok2vec(&ids);
         for t in 0..layers["n_tokens"].as_u64().unwrap() as usize {
-            let mut h0 = [0.0; WIDTH];
-            net.embed(&ids[t], &mut h0, &mut scratch);
-            embed = embed.max(max_diff(&h0, &layers["embed"][t]));
+            embed_diff = embed_diff.max(max_diff(&types[t].embedding, &layers["embed"][t]));
             t2v = t2v.max(max_diff(&vectors[t], &layers["tok2vec"][t]));
             proj = proj.max(max_diff(&net.project(&vectors[t]), &layers["proj"][t]));
         }
     }
-    eprintln!("max |Δ| vs spaCy (f32): embed {embed:.4}, tok2vec {t2v:.4}, proj {proj:.4}");
-    assert!(embed <= TOL_EMBED && t2v <= TOL_TOK2VEC && proj <= TOL_PROJ);
+    eprintln!("max |Δ| vs spaCy (f32): embed {embed_diff:.4}, tok2vec {t2v:.4}, proj {proj:.4}");
+    assert!(embed_diff <= TOL_EMBED && t2v <= TOL_TOK2VEC && proj <= TOL_PROJ);
 }
 
 #[test]
@@ -195,14 +199,11 @@ fn first_parser_steps_match_spacy() {
     let mut worst = 0.0f32;
     for f in fixtures() {
         let vectors = tok2vec(&f.ids());
-        let feats: Vec<Precomputed> = vectors
-            .iter()
-            .map(|v| {
-                let mut p = [0.0; PRECOMPUTED];
-                net.precompute(&net.project(v), &mut p);
-                p
-            })
-            .collect();
+        let feats: [Vec<SlotFeatures>; 3] = [0, 1, 2].map(|slot| {
+            let mut out = Vec::new();
+            net.features(&vectors, slot, &mut out, &mut network::Scratch::default());
+            out
+        });
         let mut decoder = Decoder::new();
         for (b0, step) in f.json["steps"].as_array().unwrap().iter().enumerate() {
             let tokens = decoder.state_tokens(b0);
@@ -213,7 +214,12 @@ fn first_parser_steps_match_spacy() {
                 .map(|v| usize::try_from(v.as_i64().unwrap()).ok())
                 .collect();
             assert_eq!(tokens.to_vec(), want, "{} step {b0}", f.name);
-            let hidden = net.hidden(tokens.map(|t| t.map(|t| &feats[t])));
+            let [b0_token, e0_token, before_token] = tokens;
+            let hidden = net.hidden([
+                b0_token.map(|t| &feats[0][t]),
+                e0_token.map(|t| &feats[1][t]),
+                before_token.map(|t| &feats[2][t]),
+            ]);
             let scores: Vec<f32> = (0..model.moves.len()).map(|i| net.score(&hidden, i)).collect();
             worst = worst.max(max_diff(&scores, &step["scores"]));
             let is_space = f.tokens()[b0]["is_space"].as_bool().unwrap_or(false);
@@ -255,6 +261,17 @@ fn entities_match_spacy() {
     let share = same as f64 / theirs_n as f64;
     eprintln!("entity parity: {same}/{theirs_n} spaCy entities identical ({:.2}%), we found {ours_n}", 100.0 * share);
     assert!(share >= 0.98, "entity parity {:.2}% below 98%", 100.0 * share);
+}
+
+/// The type vectors kept across calls are exact: a text's entities do not
+/// depend on what was recognized before (forward, then backward order).
+#[test]
+fn results_do_not_depend_on_earlier_calls() {
+    let texts: Vec<String> = fixtures().iter().map(|f| f.text().to_owned()).collect();
+    let forward: Vec<_> = texts.iter().map(|t| recognize_labels(t, Breaks::BlankLines)).collect();
+    for (text, first) in texts.iter().zip(&forward).rev() {
+        assert_eq!(&recognize_labels(text, Breaks::BlankLines), first);
+    }
 }
 
 #[test]

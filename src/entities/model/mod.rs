@@ -14,12 +14,14 @@
 //! entities never cross a paragraph break.
 
 pub mod features;
+mod kernel;
 pub mod murmur;
 pub mod network;
 pub mod parser;
 mod pipeline;
 mod regex;
 pub mod tokenizer;
+mod types;
 pub mod weights;
 
 use crate::analysis::EntityType;

@@ -1,12 +1,28 @@
 //! The NER network: hash embeddings, the Maxout+LayerNorm mix, four residual
 //! window-encoder blocks, the projection, the precomputable lower layer and
-//! the upper (scoring) layer. Steps 2–7 of "Inference" in `models/README.md`.
+//! the upper (scoring) layer. Steps 2–7 of "Inference" in `models/README.md`;
+//! its "How the code computes it" says what differs from the f32 reference.
 //!
-//! The embedding tables stay int8 (16 rows are dequantized per token); the
-//! five Maxout weight matrices are dequantized to f32 at load (1.7 MB), as the
-//! exporter's reference implementation does. All arithmetic is f32, with dot
-//! products written for auto-vectorization (independent partial sums).
+//! * The five Maxout layers (the mix and the encoder blocks) multiply their
+//!   int8 weights with activations quantized to int16 per row, in exact i32
+//!   sums ([`kernel`], a block of rows per weight pass, `i32x4.dot_i16x8_s`
+//!   in wasm); the sums are scaled back to f32 for maxout, LayerNorm and the
+//!   residual connection.
+//! * The projection is folded into each slot of the lower layer at load
+//!   (`W_slot · proj.W`, one 128×96 matrix per slot, quantized to int8 per
+//!   row) and goes through the same kernel ([`Network::features`]); the
+//!   pipeline asks for the E0 and B0-1 slots only while an entity is open.
+//! * The upper layer scores valid moves only, in f32.
+//!
+//! Work that depends only on a token's features is done once per type
+//! ([`Network::embed`] returns a [`TypeVectors`]): the embedding and the first
+//! encoder block's products with it. An encoder block's Maxout input for row
+//! `r` is the window `[H[r-1], H[r], H[r+1]]`, so its pre-activation is the sum
+//! of three products, one per window position ([`Partials`]), each computed
+//! from a single row; block 0's rows are the embeddings, whose products the
+//! types carry, and blocks 1–3 multiply the current rows once per block.
 
+use super::kernel::{add_dequantized, dequantize, max, QuantMatrix, QuantRows};
 use super::murmur::thinc_hash;
 use super::weights::{I8Tensor, ModelFile};
 
@@ -22,8 +38,6 @@ pub const DEPTH: usize = 4;
 pub const N_FEATS: usize = 3;
 /// Maxout pieces in the lower layer.
 const LOWER_PIECES: usize = 2;
-/// Length of one token's precomputed lower-layer vector (slot, hidden, piece).
-pub const PRECOMPUTED: usize = N_FEATS * HIDDEN * LOWER_PIECES;
 /// Maxout pieces in the tok2vec layers.
 const PIECES: usize = 3;
 /// Input width of the mix layer (four embeddings).
@@ -36,13 +50,33 @@ const EMBED: [(&str, usize, u32); 4] =
 
 /// One token vector.
 pub type Vector = [f32; WIDTH];
-/// One token's precomputed lower-layer contributions, indexed `[slot][hidden][piece]`.
-pub type Precomputed = [f32; PRECOMPUTED];
+/// Length of [`SlotFeatures`].
+pub const SLOT_FEATURES: usize = HIDDEN * LOWER_PIECES;
+/// One token's precomputed lower-layer contribution for one feature slot,
+/// indexed `[hidden][piece]`.
+pub type SlotFeatures = [f32; SLOT_FEATURES];
+/// Maxout pre-activations of one layer, indexed `[piece][output]`.
+const PRE: usize = PIECES * WIDTH;
 /// Length of [`Partials`].
-const PARTIALS: usize = 3 * WIDTH * PIECES;
+pub const PARTIALS: usize = 3 * PRE;
 /// One row's contributions to an encoder block's Maxout pre-activations as
-/// the previous, current and next row of a window, `[position][output][piece]`.
-type Partials = [f32; PARTIALS];
+/// the previous, current and next row of a window, `[position][piece][output]`.
+pub type Partials = [f32; PARTIALS];
+
+/// What the network computes from a token's text alone.
+#[derive(Clone)]
+pub struct TypeVectors {
+    /// The embedding (step 3), the token's row before the encoder.
+    pub embedding: Vector,
+    /// The first encoder block's [`Partials`] of the embedding.
+    pub first: Partials,
+}
+
+impl Default for TypeVectors {
+    fn default() -> TypeVectors {
+        TypeVectors { embedding: [0.0; WIDTH], first: [0.0; PARTIALS] }
+    }
+}
 
 /// The network's weights.
 pub struct Network {
@@ -51,7 +85,7 @@ pub struct Network {
     encode: [Maxout; DEPTH],
     proj_w: Vec<f32>,
     proj_b: Vec<f32>,
-    lower_w: Vec<f32>,
+    lower: [LowerSlot; N_FEATS],
     lower_b: Vec<f32>,
     lower_pad: Vec<f32>,
     upper_w: Vec<f32>,
@@ -61,8 +95,8 @@ pub struct Network {
 /// Reusable buffers for [`Network`] calls, so the per-token loops do not allocate.
 #[derive(Default)]
 pub struct Scratch {
-    x: Vec<f32>,
-    update: Vec<Vector>,
+    rows: QuantRows,
+    sums: Vec<i32>,
     partials: Vec<Partials>,
 }
 
@@ -72,11 +106,22 @@ struct HashEmbed {
     seed: u32,
 }
 
-/// Maxout (nO = 96, nP = 3) followed by LayerNorm.
+/// One feature slot of the lower layer with the projection folded in:
+/// `W_slot · proj.W` (quantized to int8 per row) and `W_slot · proj.b`.
+struct LowerSlot {
+    weights: QuantMatrix,
+    weight_scales: Vec<f32>,
+    bias: Vec<f32>,
+}
+
+/// Maxout (nO = 96, nP = 3) followed by LayerNorm, with the weight rows
+/// reordered so that the outputs come piece-major (`[piece][output]`, and
+/// for an encoder block `[position][piece][output]`, see [`Partials`]).
 struct Maxout {
-    n_in: usize,
-    /// Rows `o * PIECES + p`, each `n_in` long.
-    w: Vec<f32>,
+    weights: QuantMatrix,
+    /// The int8 scale of each output of `weights`.
+    weight_scales: Vec<f32>,
+    /// Bias, `[piece][output]`.
     b: Vec<f32>,
     gain: Vec<f32>,
     bias: Vec<f32>,
@@ -90,16 +135,23 @@ impl Network {
             rows,
             seed,
         });
-        let mix = Maxout::load(file, "tok2vec.embed.mix", MIX_IN);
-        let encode = [0, 1, 2, 3].map(|i| Maxout::load(file, &format!("tok2vec.encode.{i}"), WINDOW_IN));
+        let mix = Maxout::load(file, "tok2vec.embed.mix", MIX_IN, 1);
+        let encode = [0, 1, 2, 3].map(|i| Maxout::load(file, &format!("tok2vec.encode.{i}"), WINDOW_IN, 3));
         let n_moves = file.f32s("upper.b", &[74]).len();
+        let proj_w = file.f32s("proj.W", &[HIDDEN, WIDTH]);
+        let proj_b = file.f32s("proj.b", &[HIDDEN]);
+        let lower_w = file.f32s("lower.W", &[N_FEATS, HIDDEN, LOWER_PIECES, HIDDEN]);
+        let lower = [0, 1, 2].map(|slot| {
+            let w = &lower_w[slot * SLOT_FEATURES * HIDDEN..(slot + 1) * SLOT_FEATURES * HIDDEN];
+            LowerSlot::fold(w, &proj_w, &proj_b)
+        });
         Network {
             embed,
             mix,
             encode,
-            proj_w: file.f32s("proj.W", &[HIDDEN, WIDTH]),
-            proj_b: file.f32s("proj.b", &[HIDDEN]),
-            lower_w: file.f32s("lower.W", &[N_FEATS, HIDDEN, LOWER_PIECES, HIDDEN]),
+            proj_w,
+            proj_b,
+            lower,
             lower_b: file.f32s("lower.b", &[HIDDEN, LOWER_PIECES]),
             lower_pad: file.f32s("lower.pad", &[1, N_FEATS, HIDDEN, LOWER_PIECES]),
             upper_w: file.f32s("upper.W", &[n_moves, HIDDEN]),
@@ -112,12 +164,34 @@ impl Network {
         self.upper_b.len()
     }
 
-    /// Steps 2–3: the token vector for feature ids `[NORM, PREFIX, SUFFIX, SHAPE]`
-    /// (four hashed rows summed per table, concatenated, Maxout, LayerNorm).
-    pub fn embed(&self, ids: &[u64; 4], out: &mut Vector, scratch: &mut Scratch) {
-        scratch.x.clear();
-        scratch.x.resize(MIX_IN, 0.0);
-        for ((table, &id), x) in self.embed.iter().zip(ids).zip(scratch.x.chunks_exact_mut(WIDTH)) {
+    /// Steps 2–3 and the first encoder block's products, for a batch of token
+    /// types given by their feature ids `[NORM, PREFIX, SUFFIX, SHAPE]`: four
+    /// hashed rows summed per table, concatenated, Maxout, LayerNorm.
+    pub fn embed(&self, ids: &[[u64; 4]], out: &mut [TypeVectors], scratch: &mut Scratch) {
+        assert_eq!(ids.len(), out.len());
+        scratch.rows.reset(MIX_IN);
+        let mut x = [0.0f32; MIX_IN];
+        for ids in ids {
+            self.embedding_sum(ids, &mut x);
+            scratch.rows.push(&x);
+        }
+        self.mix.weights.multiply(&scratch.rows, &mut scratch.sums);
+        let mut z = [0.0f32; PRE];
+        for (r, (sums, out)) in scratch.sums.chunks_exact(PRE).zip(out.iter_mut()).enumerate() {
+            dequantize(sums, &self.mix.weight_scales, scratch.rows.scale(r), &mut z);
+            z.iter_mut().zip(&self.mix.b).for_each(|(z, b)| *z += b);
+            self.mix.finish(&z, &mut out.embedding);
+        }
+        self.encode[0].partials(out.iter().map(|t| &t.embedding), scratch);
+        for (out, partials) in out.iter_mut().zip(&scratch.partials) {
+            out.first = *partials;
+        }
+    }
+
+    /// Step 2 for one token: the four tables' sums of hashed rows, concatenated.
+    fn embedding_sum(&self, ids: &[u64; 4], x: &mut [f32; MIX_IN]) {
+        x.fill(0.0);
+        for ((table, &id), x) in self.embed.iter().zip(ids).zip(x.chunks_exact_mut(WIDTH)) {
             for key in thinc_hash(id, table.seed) {
                 let row = key as usize % table.rows;
                 let scale = table.table.scales[row];
@@ -126,34 +200,37 @@ impl Network {
                 }
             }
         }
-        self.mix.forward(&scratch.x, out);
     }
 
-    /// Step 4: the four residual encoder blocks over `rows`, in place.
+    /// Step 4: the tok2vec vectors of a stretch of the padded sequence, given
+    /// each row's type (`None`: a padding row, zero before the encoder).
     ///
-    /// `rows` is a stretch of the padded sequence; rows beyond its ends count as
-    /// zero vectors. Each block makes one more row at each end inexact unless
-    /// that end is the end of the padded sequence, so a caller that passes
-    /// `PAD` extra rows on each side of the tokens it wants gets them exactly.
-    pub fn encode(&self, rows: &mut [Vector], scratch: &mut Scratch) {
-        let n = rows.len();
-        scratch.update.clear();
-        scratch.update.resize(n, [0.0; WIDTH]);
-        scratch.partials.resize(n, [0.0; PARTIALS]);
-        for block in &self.encode {
-            for (row, p) in rows.iter().zip(scratch.partials.iter_mut()) {
-                block.partials(row, p);
+    /// Rows beyond the stretch's ends count as zero vectors. Each block makes
+    /// one more row at each end inexact unless that end is the end of the
+    /// padded sequence, so a caller that passes `PAD` extra rows on each side
+    /// of the tokens it wants gets them exactly.
+    pub fn encode(&self, types: &[Option<&TypeVectors>], out: &mut Vec<Vector>, scratch: &mut Scratch) {
+        out.clear();
+        out.extend(types.iter().map(|t| t.map_or([0.0; WIDTH], |t| t.embedding)));
+        self.encode[0].residual(out, |row, position, z| {
+            if let Some(t) = types[row] {
+                let p = &t.first[position * PRE..(position + 1) * PRE];
+                z.iter_mut().zip(p).for_each(|(z, p)| *z += p);
             }
-            block.combine(&scratch.partials[..n], &mut scratch.update);
-            for (row, update) in rows.iter_mut().zip(&scratch.update) {
-                for (h, u) in row.iter_mut().zip(update) {
-                    *h += u;
-                }
-            }
+        });
+        for block in &self.encode[1..] {
+            block.multiply(out.iter(), scratch);
+            let (sums, rows) = (&scratch.sums, &scratch.rows);
+            block.residual(out, |row, position, z| {
+                let start = row * PARTIALS + position * PRE;
+                let scales = &block.weight_scales[position * PRE..(position + 1) * PRE];
+                add_dequantized(z, &sums[start..start + PRE], scales, rows.scale(row));
+            });
         }
     }
 
-    /// Step 5: the projection of one tok2vec vector.
+    /// Step 5: the projection of one tok2vec vector, in f32. (Inference uses
+    /// it folded into the lower layer, see [`Network::features`].)
     pub fn project(&self, t: &Vector) -> [f32; HIDDEN] {
         let mut out = [0.0; HIDDEN];
         for ((o, w), b) in
@@ -167,22 +244,31 @@ impl Network {
         out
     }
 
-    /// Step 6: one token's lower-layer contributions for each feature slot.
-    pub fn precompute(&self, v: &[f32; HIDDEN], out: &mut Precomputed) {
-        for (o, w) in out.chunks_exact_mut(4).zip(self.lower_w.chunks_exact(4 * HIDDEN)) {
-            o.copy_from_slice(&dot4(w, v));
+    /// Steps 5–6 for one feature slot (0: B0, 1: E0, 2: B0-1): the lower-layer
+    /// contribution of each tok2vec row when it fills `slot`, into `out`.
+    pub fn features(&self, rows: &[Vector], slot: usize, out: &mut Vec<SlotFeatures>, scratch: &mut Scratch) {
+        let lower = &self.lower[slot];
+        scratch.rows.reset(WIDTH);
+        for row in rows {
+            scratch.rows.push(row);
+        }
+        lower.weights.multiply(&scratch.rows, &mut scratch.sums);
+        out.resize(rows.len(), [0.0; SLOT_FEATURES]);
+        for (r, (sums, out)) in scratch.sums.chunks_exact(SLOT_FEATURES).zip(out.iter_mut()).enumerate() {
+            dequantize(sums, &lower.weight_scales, scratch.rows.scale(r), out);
+            out.iter_mut().zip(&lower.bias).for_each(|(o, b)| *o += b);
         }
     }
 
     /// Step 7, hidden layer: maxout over the sum of the bias and the three
     /// slots' contributions (`None`: the slot's padding vector).
-    pub fn hidden(&self, slots: [Option<&Precomputed>; N_FEATS]) -> [f32; HIDDEN] {
-        let mut sum = [0.0f32; HIDDEN * LOWER_PIECES];
+    pub fn hidden(&self, slots: [Option<&SlotFeatures>; N_FEATS]) -> [f32; HIDDEN] {
+        let mut sum = [0.0f32; SLOT_FEATURES];
         sum.copy_from_slice(&self.lower_b);
         for (f, slot) in slots.iter().enumerate() {
             let part = match slot {
-                Some(p) => &p[f * HIDDEN * LOWER_PIECES..(f + 1) * HIDDEN * LOWER_PIECES],
-                None => &self.lower_pad[f * HIDDEN * LOWER_PIECES..(f + 1) * HIDDEN * LOWER_PIECES],
+                Some(p) => &p[..],
+                None => &self.lower_pad[f * SLOT_FEATURES..(f + 1) * SLOT_FEATURES],
             };
             for (s, p) in sum.iter_mut().zip(part) {
                 *s += p;
@@ -190,7 +276,7 @@ impl Network {
         }
         let mut out = [0.0; HIDDEN];
         for (o, pair) in out.iter_mut().zip(sum.chunks_exact(LOWER_PIECES)) {
-            *o = pair[0].max(pair[1]);
+            *o = max(pair[0], pair[1]);
         }
         out
     }
@@ -201,66 +287,105 @@ impl Network {
     }
 }
 
+impl LowerSlot {
+    /// Folds the projection (`proj_w`, `[HIDDEN][WIDTH]`, and `proj_b`) into
+    /// the slot's lower weights `w` (`[hidden][piece][HIDDEN]`), in f64, then
+    /// quantizes each row to int8 (`scale = max |row| / 127`).
+    fn fold(w: &[f32], proj_w: &[f32], proj_b: &[f32]) -> LowerSlot {
+        let mut rows = Vec::with_capacity(SLOT_FEATURES * WIDTH);
+        let mut weight_scales = Vec::with_capacity(SLOT_FEATURES);
+        let mut bias = Vec::with_capacity(SLOT_FEATURES);
+        for w in w.chunks_exact(HIDDEN) {
+            let folded: Vec<f64> = (0..WIDTH)
+                .map(|i| w.iter().zip(proj_w.chunks_exact(WIDTH)).map(|(&a, p)| f64::from(a) * f64::from(p[i])).sum())
+                .collect();
+            let max = folded.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+            let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+            rows.extend(folded.iter().map(|v| (v / scale).round() as i8));
+            weight_scales.push(scale as f32);
+            bias.push(w.iter().zip(proj_b).map(|(&a, &b)| f64::from(a) * f64::from(b)).sum::<f64>() as f32);
+        }
+        LowerSlot { weights: QuantMatrix::new(&rows, WIDTH), weight_scales, bias }
+    }
+}
+
 impl Maxout {
-    fn load(file: &ModelFile, name: &str, n_in: usize) -> Maxout {
+    /// Loads `{name}.W` (`[output][piece][input]`, `n_in` inputs made of
+    /// `positions` window positions) and reorders its rows to
+    /// `[position][piece][output]`, each `n_in / positions` long.
+    fn load(file: &ModelFile, name: &str, n_in: usize, positions: usize) -> Maxout {
         let w = file.i8s(&format!("{name}.W"), &[WIDTH, PIECES, n_in]);
-        let rows = w.values.chunks_exact(n_in).zip(&w.scales);
+        let part = n_in / positions;
+        let mut rows = Vec::with_capacity(w.values.len());
+        let mut weight_scales = Vec::with_capacity(positions * PRE);
+        for position in 0..positions {
+            for piece in 0..PIECES {
+                for output in 0..WIDTH {
+                    let row = w.row(output * PIECES + piece);
+                    rows.extend(row[position * part..(position + 1) * part].iter().map(|&v| v as i8));
+                    weight_scales.push(w.scales[output * PIECES + piece]);
+                }
+            }
+        }
+        let b = file.f32s(&format!("{name}.b"), &[WIDTH, PIECES]);
         Maxout {
-            n_in,
-            w: rows.flat_map(|(row, &scale)| row.iter().map(move |&v| f32::from(v as i8) * scale)).collect(),
-            b: file.f32s(&format!("{name}.b"), &[WIDTH, PIECES]),
+            weights: QuantMatrix::new(&rows, part),
+            weight_scales,
+            b: (0..PRE).map(|i| b[(i % WIDTH) * PIECES + i / WIDTH]).collect(),
             gain: file.f32s(&format!("{name}.layernorm.G"), &[WIDTH]),
             bias: file.f32s(&format!("{name}.layernorm.b"), &[WIDTH]),
         }
     }
 
-    /// `LayerNorm(max_p(W·x + b))` for one input vector.
-    fn forward(&self, x: &[f32], out: &mut Vector) {
-        debug_assert_eq!(x.len(), self.n_in);
-        let mut z = [0.0f32; WIDTH * PIECES];
-        for ((z, w), b) in z.chunks_exact_mut(4).zip(self.w.chunks_exact(4 * self.n_in)).zip(self.b.chunks_exact(4)) {
-            let d = dot4(w, x);
-            for k in 0..4 {
-                z[k] = d[k] + b[k];
-            }
+    /// The integer products of each of `rows` with the weights, into
+    /// `scratch.sums` (rows of `PARTIALS`; `scratch.rows` keeps the scales).
+    fn multiply<'a>(&self, rows: impl Iterator<Item = &'a Vector>, scratch: &mut Scratch) {
+        scratch.rows.reset(WIDTH);
+        for row in rows {
+            scratch.rows.push(row);
         }
-        self.finish(&z, out);
+        self.weights.multiply(&scratch.rows, &mut scratch.sums);
     }
 
-    /// An encoder block's [`Partials`] of one row: its products with the
-    /// weights for the previous, current and next window position.
-    fn partials(&self, h: &Vector, out: &mut Partials) {
-        for (row, w) in self.w.chunks_exact(WINDOW_IN).enumerate() {
-            for (position, w) in w.chunks_exact(WIDTH).enumerate() {
-                out[position * WIDTH * PIECES + row] = dot_f32(w, h);
-            }
+    /// An encoder block's [`Partials`] of each of `rows`, into `scratch.partials`.
+    fn partials<'a>(&self, rows: impl Iterator<Item = &'a Vector>, scratch: &mut Scratch) {
+        self.multiply(rows, scratch);
+        scratch.partials.resize(scratch.rows.len(), [0.0; PARTIALS]);
+        for (r, (sums, out)) in scratch.sums.chunks_exact(PARTIALS).zip(scratch.partials.iter_mut()).enumerate() {
+            dequantize(sums, &self.weight_scales, scratch.rows.scale(r), out);
         }
     }
 
-    /// An encoder block's output for every row from the rows' partials:
-    /// `z[r] = b + prev(r-1) + cur(r) + next(r+1)`, rows beyond the ends zero.
-    fn combine(&self, partials: &[Partials], out: &mut [Vector]) {
-        let n = partials.len();
-        let per_position = WIDTH * PIECES;
-        let mut z = [0.0f32; WIDTH * PIECES];
-        for (r, out) in out.iter_mut().enumerate() {
+    /// An encoder block with its residual connection over `rows`, in place:
+    /// `rows[r] += finish(b + prev(r-1) + cur(r) + next(r+1))`, where
+    /// `add(row, position, z)` adds a row's partial for a window position to
+    /// `z` and rows beyond the ends add nothing. The partials must not depend
+    /// on `rows` (they are computed before).
+    fn residual(&self, rows: &mut [Vector], mut add: impl FnMut(usize, usize, &mut [f32; PRE])) {
+        let n = rows.len();
+        let mut z = [0.0f32; PRE];
+        for (r, row) in rows.iter_mut().enumerate() {
             z.copy_from_slice(&self.b);
-            let positions = [r.checked_sub(1), Some(r), Some(r + 1).filter(|&i| i < n)];
-            for (position, t) in positions.iter().enumerate() {
-                if let Some(t) = *t {
-                    let p = &partials[t][position * per_position..(position + 1) * per_position];
-                    z.iter_mut().zip(p).for_each(|(z, p)| *z += p);
+            let sources = [r.checked_sub(1), Some(r), Some(r + 1).filter(|&i| i < n)];
+            for (position, source) in sources.iter().enumerate() {
+                if let Some(source) = *source {
+                    add(source, position, &mut z);
                 }
             }
-            self.finish(&z, out);
+            let mut update = [0.0f32; WIDTH];
+            self.finish(&z, &mut update);
+            row.iter_mut().zip(&update).for_each(|(h, u)| *h += u);
         }
     }
 
-    /// Maxout over the pieces of pre-activations `z` (bias included), then LayerNorm.
-    fn finish(&self, z: &[f32], out: &mut Vector) {
+    /// Maxout over the pieces of pre-activations `z` (`[piece][output]`, bias
+    /// included), then LayerNorm.
+    fn finish(&self, z: &[f32; PRE], out: &mut Vector) {
         let mut best = [0.0f32; WIDTH];
-        for (best, z) in best.iter_mut().zip(z.chunks_exact(PIECES)) {
-            *best = z[0].max(z[1]).max(z[2]);
+        let (z0, rest) = z.split_at(WIDTH);
+        let (z1, z2) = rest.split_at(WIDTH);
+        for (((best, a), b), c) in best.iter_mut().zip(z0).zip(z1).zip(z2) {
+            *best = max(max(*a, *b), *c);
         }
         layer_norm(&best, &self.gain, &self.bias, out);
     }
@@ -269,12 +394,26 @@ impl Maxout {
 /// `y = (x - mean) / sqrt(var + 1e-8) · gain + bias` over the 96 values.
 fn layer_norm(x: &Vector, gain: &[f32], bias: &[f32], out: &mut Vector) {
     let n = WIDTH as f32;
-    let mean = x.iter().sum::<f32>() / n;
-    let var = x.iter().map(|v| (v - mean) * (v - mean)).sum::<f32>() / n + 1e-8;
+    let mean = lane_sum(x) / n;
+    let mut centered = [0.0f32; WIDTH];
+    centered.iter_mut().zip(x).for_each(|(c, v)| *c = v - mean);
+    let var = dot_f32(&centered, &centered) / n + 1e-8;
     let inv = 1.0 / var.sqrt();
-    for (((o, v), g), b) in out.iter_mut().zip(x).zip(gain).zip(bias) {
-        *o = (v - mean) * inv * g + b;
+    for (((o, c), g), b) in out.iter_mut().zip(&centered).zip(gain).zip(bias) {
+        *o = c * inv * g + b;
     }
+}
+
+/// The sum of `x` in eight lanes (vectorizable; `x.len()` a multiple of 8).
+#[inline]
+fn lane_sum(x: &[f32]) -> f32 {
+    let mut lanes = [0.0f32; 8];
+    for c in x.chunks_exact(8) {
+        for (l, v) in lanes.iter_mut().zip(c) {
+            *l += v;
+        }
+    }
+    lanes.iter().sum()
 }
 
 /// f32 dot product with eight independent partial sums (vectorizable).

@@ -13,6 +13,7 @@ use super::features::Lexicon;
 use super::network::Network;
 use super::parser::Moves;
 use super::tokenizer::Tokenizer;
+use super::types::TypeCache;
 
 /// The model file, embedded.
 static MODEL_BYTES: &[u8] = include_bytes!("../../../models/ner-en-core-web-sm-3.6.0.bin");
@@ -33,6 +34,8 @@ pub struct Model {
     pub network: Network,
     /// The transition system's moves, in output-row order.
     pub moves: Moves,
+    /// Token types' vectors, kept across calls.
+    pub(crate) types: TypeCache,
 }
 
 impl Model {
@@ -50,7 +53,7 @@ impl Model {
         let moves = Moves::new(&file.header.moves);
         assert_eq!(moves.len(), network.n_moves(), "model file: moves and upper layer disagree");
         let tokenizer = Tokenizer::from_json(tokenizer_json);
-        Model { tokenizer, lexicon, network, moves }
+        Model { tokenizer, lexicon, network, moves, types: TypeCache::default() }
     }
 }
 
