@@ -367,10 +367,20 @@ fn parse_date(value: &str, what: &str) -> Result<CalendarDate, Error> {
     })
 }
 
+/// Whether a line is a publication stamp: a few words with a number, opening
+/// with "Updated", "Published", "Posted"…
+fn is_stamp(line: &str) -> bool {
+    const OPENERS: &[&str] = &["updated", "published", "posted", "last", "first", "modified", "date"];
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let opener = words.first().is_some_and(|w| OPENERS.contains(&w.trim_end_matches(':').to_lowercase().as_str()));
+    opener && words.len() <= 8 && line.chars().any(|c| c.is_ascii_digit())
+}
+
 /// The article's headline: a short first body paragraph on one line, followed by
 /// more text, that does not end like a sentence.
+/// A publication stamp is not a headline ("Updated 2025-03-15 08:40").
 fn headline<'t>(text: &'t str, seg: &Segmentation, cleaned: &Cleaned) -> Option<&'t str> {
-    let first = seg.paragraphs.iter().find(|p| cleaned.in_body(**p))?;
+    let first = seg.paragraphs.iter().find(|p| cleaned.in_body(**p) && !is_stamp(p.slice(text)))?;
     let line = first.slice(text);
     let is_headline = seg.paragraphs.len() > 1
         && !line.contains(['\n', '\r'])

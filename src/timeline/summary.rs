@@ -105,8 +105,8 @@ pub fn compress(clause: &str) -> String {
     let mut words: Vec<&str> = s.split_whitespace().collect();
     let cut = words.len() > MAX_WORDS;
     words.truncate(MAX_WORDS);
-    let mut s = words.join(" ").trim_matches(|c: char| is_edge(c)).to_string();
-    s = s.trim_end_matches(['.', '!']).to_string();
+    let mut s = words.join(" ");
+    s = s.trim_matches(|c: char| is_edge(c) || c == '.' || c == '!').to_string();
     if let Some(first) = s.chars().next() {
         s = first.to_uppercase().collect::<String>() + &s[first.len_utf8()..];
     }
