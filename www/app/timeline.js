@@ -229,6 +229,16 @@ export function createChronology(section, { onOpen, onFilter }) {
     if (on) view?.resize?.();
   }
 
+  /**
+   * Tells the page (`--chrono-h`) how much of the top of the window the
+   * band covers while it sticks there, for the sticky columns and for
+   * scrolling sentences into view below it; 0 when it scrolls away.
+   */
+  function stickTop() {
+    const sticks = !section.hidden && getComputedStyle(section).position === 'sticky';
+    document.documentElement.style.setProperty('--chrono-h', `${sticks ? section.offsetHeight : 0}px`);
+  }
+
   function filterByEntity(id) {
     state.filters.entity = state.filters.entity === id ? null : id;
     if (state.filters.entity) setExpanded(true);
@@ -280,9 +290,7 @@ export function createChronology(section, { onOpen, onFilter }) {
   ui.document.addEventListener('change', () => { state.filters.document = ui.document.value; changed(); });
   ui.toggle.addEventListener('click', () => setExpanded(ui.toggle.getAttribute('aria-expanded') !== 'true'));
   narrow.addEventListener('change', () => { if (state.analysis) refresh(false); });
-  new ResizeObserver(() => {
-    document.documentElement.style.setProperty('--chrono-h', `${section.hidden ? 0 : section.offsetHeight}px`);
-  }).observe(section);
+  new ResizeObserver(stickTop).observe(section);
   syncTop();
 
   return {
@@ -297,7 +305,7 @@ export function createChronology(section, { onOpen, onFilter }) {
       if (!state.all.some((e) => e.id === state.selected)) state.selected = null;
       fillSelects();
       section.hidden = state.all.length === 0;
-      document.documentElement.style.setProperty('--chrono-h', `${section.hidden ? 0 : section.offsetHeight}px`);
+      stickTop();
       if (!section.hidden) refresh(false);
     },
     setCurrent(documentId) {
