@@ -55,7 +55,7 @@ function renderList() {
   const items = state.inputs.map((input, i) => {
     const doc = state.analysis.documents[i];
     return {
-      id: input.id, title: names.get(input.id), source: doc.source ?? input.source,
+      id: input.id, number: i + 1, title: names.get(input.id), source: doc.source ?? input.source,
       sentences: doc.sentences.length, date: doc.dct?.value, added: state.added.has(input.id),
     };
   });

@@ -628,6 +628,26 @@ describe('the chronology (file://)', () => {
     });
   });
 
+  test('markup in a summary or a title stays text in the chronology', async () => {
+    await withPage(url, allowed, async (page) => {
+      await paste(page, {
+        title: 'Pier <img src=x onerror="window.__pwned=8"> closes',
+        text: 'On 6 October 2021, the <b onclick="window.__pwned=6">Harbour Board</b> closed the <i>old</i> pier after a storm. Repairs will take a year.',
+        published: '2021-10-21',
+      });
+      await page.locator('#chronology .tl-document').selectOption({ index: seeds.length + 1 });
+      const band = await shownBecomes(page, 1);
+      assert.equal(band.shown, 1);
+      assert.match(band.events[0]?.summary ?? '', /<b onclick="window.__pwned=6">Harbour Board<\/b> closed the <i>old<\/i> pier/);
+      assert.match(band.events[0].badges[0][2], /^Article 6: Pier <img src=x onerror="window.__pwned=8"> closes$/);
+      await page.locator('#chronology .tl-event .tl-card').first().click();
+      await page.locator('#chronology .tl-event .tl-card').first().hover();
+      assert.equal(await page.locator('#chronology img, #chronology b, #chronology i, #chronology script').count(), 0, 'no element came from the text');
+      assert.match(await page.locator('#chronology .tl-chip-value').textContent(), /^6\. Pier <img/);
+      assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no injected script ran');
+    });
+  });
+
   test('screenshots of the chronology at 1280×800, light and dark, with an event opened', async () => {
     for (const colorScheme of ['light', 'dark']) {
       await withPage(url, allowed, async (page) => {
@@ -794,7 +814,7 @@ describe('www/render.js on synthetic analyses', () => {
       const { renderLibrary } = await import('/app/library.js');
       const titles = new Map([[analysis.id, analysis.title]]);
       document.querySelector('#story-name').textContent = 'A synthetic story';
-      renderLibrary(document.querySelector('#doc-list'), [{ id: analysis.id, title: analysis.title, source: analysis.source,
+      renderLibrary(document.querySelector('#doc-list'), [{ id: analysis.id, number: 1, title: analysis.title, source: analysis.source,
         sentences: analysis.sentences.length, date: analysis.dct.value }], analysis.id, () => {});
       const article = showArticle(document.querySelector('#article-view'), { analysis, text, entities, showSentences: false });
       const story = { documents: [analysis], entities, timeline };
