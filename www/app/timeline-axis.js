@@ -162,6 +162,15 @@ export class AxisView {
     this.resizer.observe(plot);
   }
 
+  /** Stops observing and drawing (the view is being replaced). */
+  destroy() {
+    this.resizer.disconnect();
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.selection.interrupt().on('.zoom', null);
+    this.plot.remove();
+  }
+
   /**
    * New events (filtered, in time order) and context (`entities` map,
    * `documentOrder`, `titles`, `current` document, `selected` event id);

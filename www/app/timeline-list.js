@@ -143,4 +143,8 @@ export class ListView {
   }
 
   flush() {}
+
+  destroy() {
+    this.list.remove();
+  }
 }

@@ -87,6 +87,7 @@ export function createChronology(section, { onOpen, onFilter }) {
   function ensureView() {
     const wantList = narrow.matches;
     if (view && (view instanceof ListView) === wantList) return false;
+    view?.destroy();
     ui.view.replaceChildren();
     view = wantList ? new ListView(ui.view, actions) : new AxisView(ui.view, actions);
     section.dataset.layout = wantList ? 'list' : 'axis';
