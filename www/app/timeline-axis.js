@@ -178,6 +178,13 @@ export class AxisView {
    */
   setData(events, all, ctx) {
     const fullBefore = this.full;
+    if (all !== this.story) {
+      // A new analysis: the same ids may have other summaries or sources.
+      for (const node of this.cards.values()) node.remove();
+      this.cards.clear();
+      this.lanes = new Map();
+      this.story = all;
+    }
     this.events = events;
     this.byId = new Map(events.map((e) => [e.id, e]));
     this.spans = new Map(events.map((e) => [e.id, eventSpan(e.date)]));
