@@ -692,6 +692,7 @@ describe('the chronology (file://)', () => {
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         assert.ok(width <= PHONE.width, `no horizontal scrolling (${width}px wide)`);
         await page.evaluate(() => window.scrollTo(0, document.querySelector('#chronology').offsetTop));
+        await page.mouse.move(1, 1);
         const suffix = colorScheme === 'dark' ? '-dark' : '';
         await page.screenshot({ path: join(results, `chronology-390x844${suffix}.png`) });
 
