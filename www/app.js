@@ -6,7 +6,8 @@ import { documentTitle } from './render.js';
 import { readEmbeddedCorpus } from './app/corpus.js';
 import { enableListKeys, renderLibrary } from './app/library.js';
 import { setupAdding } from './app/add.js';
-import { revealOffset, showArticle, showMessage, showStoryPanel } from './app/view.js';
+import { markFiltered, revealOffset, showArticle, showMessage, showStoryPanel } from './app/view.js';
+import { createChronology } from './app/timeline.js';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -17,6 +18,7 @@ const ui = {
   pane: $('#article-view'),
   panel: $('#story-panel'),
   layout: $('.layout'),
+  chronology: $('#chronology'),
 };
 
 /** What the page shows: inputs and their analysis (same order), the selection. */
@@ -44,6 +46,7 @@ function load(inputs) {
   const analysis = analyze(inputs);
   state.inputs = inputs;
   state.analysis = analysis;
+  chronology.update(analysis, { titles: titles(), documentOrder: inputs.map((input) => input.id) });
 }
 
 /** Redraws the document list and the article count. */
@@ -52,7 +55,7 @@ function renderList() {
   const items = state.inputs.map((input, i) => {
     const doc = state.analysis.documents[i];
     return {
-      id: input.id, title: names.get(input.id), source: doc.source ?? input.source,
+      id: input.id, number: i + 1, title: names.get(input.id), source: doc.source ?? input.source,
       sentences: doc.sentences.length, date: doc.dct?.value, added: state.added.has(input.id),
     };
   });
@@ -74,8 +77,11 @@ function select(id) {
     analysis: found.analysis, text: found.input.text, entities: state.analysis.entities,
     showSentences: state.showSentences, onToggle: (on) => { state.showSentences = on; },
   });
-  const hasPanel = showStoryPanel(ui.panel, { analysis: state.analysis, documentId: id, titles: titles() });
+  const filtered = chronology.filters.entity;
+  markFiltered(ui.pane, filtered);
+  const hasPanel = showStoryPanel(ui.panel, { analysis: state.analysis, documentId: id, filtered });
   ui.layout.classList.toggle('has-panel', hasPanel);
+  chronology.setCurrent(id);
   document.title = `${article.querySelector('.article-title').textContent} · Dateline`;
   if (window.scrollY > ui.pane.offsetTop) window.scrollTo({ top: 0 });
 }
@@ -95,14 +101,28 @@ function add(inputs) {
     : `Added ${inputs.length} articles.`;
 }
 
-/** Follows a chronology source button to its place in its article. */
-function onPanelClick(event) {
-  const button = event.target.closest('button.event-source');
-  if (!button) return;
-  select(button.dataset.document);
-  const found = entry(button.dataset.document);
-  if (found) revealOffset(ui.pane, found.analysis.sentences, Number(button.dataset.start));
+/** Opens the article that reports a chronology event and marks the reporting sentence. */
+function openSource(event, source) {
+  if (state.selected !== source.document) select(source.document);
+  const found = entry(source.document);
+  if (found) revealOffset(ui.pane, found.analysis.sentences, source.start, { mark: true });
 }
+
+/** A click on a name (in the article or the story panel) filters the chronology by it. */
+function onEntityClick(event) {
+  const target = event.target.closest('button.entity-button[data-entity], mark.mention[data-entity]');
+  if (!target) return;
+  if (target.tagName === 'MARK' && !window.getSelection()?.isCollapsed) return;
+  chronology.filterByEntity(target.dataset.entity);
+}
+
+/** Shows which entity the chronology is filtered by, in the article and the panel. */
+function onFilter(filters) {
+  markFiltered(ui.pane, filters.entity);
+  markFiltered(ui.panel, filters.entity);
+}
+
+const chronology = createChronology(ui.chronology, { onOpen: openSource, onFilter });
 
 /** Starts the page: loads the core, analyses the demo story, wires the controls. */
 async function main() {
@@ -120,7 +140,8 @@ async function main() {
   if (state.selected) select(state.selected);
   else showMessage(ui.pane, 'No articles yet', 'Paste an article or open a .txt file to analyse it.');
   enableListKeys(ui.list);
-  ui.panel.addEventListener('click', onPanelClick);
+  ui.panel.addEventListener('click', onEntityClick);
+  ui.pane.addEventListener('click', onEntityClick);
   setupAdding({
     form: $('#add-form'), fileInput: $('#file-input'), dropOverlay: $('#drop-overlay'),
     error: $('#add-error'), status: $('#add-status'),

@@ -1,5 +1,5 @@
-// DOM builders for one analysed article, its entities and the story's
-// chronology. Shared by the page and, later, by <dateline-view>.
+// DOM builders for one analysed article and its entities (the story's
+// chronology is app/timeline.js). Shared by the page and, later, by <dateline-view>.
 //
 // Article text is untrusted: everything here is built with createElement,
 // textContent and setAttribute, never innerHTML. Offsets are UTF-16 code
@@ -341,7 +341,8 @@ export function renderLegend(analysis, opts = {}) {
 
 /**
  * The entities named in one document (or all when `documentId` is null),
- * most mentioned first. Null when there are none.
+ * most mentioned first, each a toggle button (`data-entity`,
+ * `aria-pressed`) for the caller to handle. Null when there are none.
  */
 export function renderEntities(entities, documentId, opts = {}) {
   const doc = opts.document ?? globalThis.document;
@@ -358,50 +359,13 @@ export function renderEntities(entities, documentId, opts = {}) {
     item.dataset.entity = entity.id;
     item.title = [ENTITY_TYPES[entity.type] ?? entity.type, ...(entity.aliases?.length ? [`also ${entity.aliases.join(', ')}`] : [])]
       .join(' · ');
-    item.append(el(doc, 'span', 'swatch mention'), el(doc, 'span', 'entity-name', entity.name),
+    const button = el(doc, 'button', 'entity-button');
+    button.type = 'button';
+    button.dataset.entity = entity.id;
+    button.setAttribute('aria-pressed', 'false');
+    button.append(el(doc, 'span', 'swatch mention'), el(doc, 'span', 'entity-name', entity.name),
       el(doc, 'span', 'entity-count', String(entity.mentions ?? 0)));
-    list.append(item);
-  }
-  return list;
-}
-
-/** A readable label for a timeline date (grain-aware, "c." when approximate). */
-function eventDate(date) {
-  const value = date?.value ?? '';
-  const label = /^\d{4}(-\d{2}){0,2}$/.test(value) ? formatDate(value) : value || date?.start || '';
-  return date?.approximate ? `c. ${label}` : label;
-}
-
-/**
- * The chronology: one item per event in date order, each with buttons that
- * point at its sources (`data-document`, `data-start`, `data-end`) for the
- * caller to handle. `titles` maps document ids to display titles. Null when
- * there are no events.
- */
-export function renderTimeline(events, opts = {}) {
-  const doc = opts.document ?? globalThis.document;
-  const titles = opts.titles ?? new Map();
-  if (!events?.length) return null;
-  const list = el(doc, 'ol', 'timeline');
-  const ordered = [...events].sort((a, b) =>
-    String(a.date?.start ?? '').localeCompare(String(b.date?.start ?? '')) || (b.salience ?? 0) - (a.salience ?? 0));
-  for (const event of ordered) {
-    const item = el(doc, 'li', 'event');
-    item.dataset.event = event.id;
-    const date = el(doc, 'time', 'event-date', eventDate(event.date));
-    if (event.date?.start) date.setAttribute('datetime', event.date.start);
-    item.append(date, el(doc, 'p', 'event-summary', event.summary ?? ''));
-    const sources = el(doc, 'p', 'event-sources');
-    for (const source of event.sources ?? []) {
-      const button = el(doc, 'button', 'event-source', truncate(titles.get(source.document) ?? source.document, 40));
-      button.type = 'button';
-      button.dataset.document = source.document;
-      button.dataset.start = String(source.start);
-      button.dataset.end = String(source.end);
-      button.setAttribute('aria-label', `Show in ${titles.get(source.document) ?? source.document}`);
-      sources.append(button);
-    }
-    if (sources.firstChild) item.append(sources);
+    item.append(button);
     list.append(item);
   }
   return list;

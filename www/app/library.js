@@ -4,8 +4,8 @@
 import { formatDate, squish, truncate } from '../render.js';
 
 /**
- * Renders the list. `items` are `{id, title, source, sentences, date,
- * added}`; `onSelect(id)` is called on click or Enter/Space.
+ * Renders the list. `items` are `{id, number, title, source, sentences,
+ * date, added}` (`number`: the article's number in the chronology's badges); `onSelect(id)` is called on click or Enter/Space.
  */
 export function renderLibrary(list, items, selectedId, onSelect) {
   list.replaceChildren(...items.map((item) => libraryItem(item, item.id === selectedId, onSelect)));
@@ -20,6 +20,12 @@ function libraryItem(item, selected, onSelect) {
   button.dataset.document = item.id;
   if (selected) button.setAttribute('aria-current', 'true');
 
+  // The number the chronology's source badges use for this article.
+  const number = document.createElement('span');
+  number.className = 'doc-number';
+  number.setAttribute('aria-hidden', 'true');
+  number.textContent = String(item.number);
+  number.title = `Article ${item.number}`;
   const title = document.createElement('span');
   title.className = 'doc-title';
   title.textContent = item.title;
@@ -37,7 +43,7 @@ function libraryItem(item, selected, onSelect) {
     badge.textContent = 'Added';
     meta.append(badge);
   }
-  button.append(title, source, meta);
+  button.append(number, title, source, meta);
   button.addEventListener('click', () => onSelect(item.id));
   li.append(button);
   return li;

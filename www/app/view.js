@@ -1,7 +1,7 @@
 // The reading pane (one article with its tools and legend) and the story
-// panel (entities of the article, chronology of the story).
+// panel (the entities of the article, which filter the chronology).
 
-import { renderArticle, renderEntities, renderLegend, renderTimeline } from '../render.js';
+import { renderArticle, renderEntities, renderLegend } from '../render.js';
 
 /**
  * Shows one analysed article in `pane`. `showSentences` sets the initial
@@ -55,18 +55,38 @@ export function showMessage(pane, title, detail, isError = false) {
 }
 
 /**
- * Fills the story panel with the article's entities and the story's
- * chronology; hides it (returning false) when both are empty.
+ * Fills the story panel with the entities named in the article (buttons
+ * that filter the chronology by the entity; `filtered` is pressed) and
+ * hides it, returning false, when there are none.
  */
-export function showStoryPanel(panel, { analysis, documentId, titles }) {
+export function showStoryPanel(panel, { analysis, documentId, filtered = null }) {
   const sections = [];
   const entities = renderEntities(analysis.entities, documentId);
-  if (entities) sections.push(panelSection('Named in this article', entities));
-  const timeline = renderTimeline(analysis.timeline, { titles });
-  if (timeline) sections.push(panelSection('Chronology of the story', timeline));
+  if (entities) {
+    const section = panelSection('Named in this article', entities);
+    const hint = document.createElement('p');
+    hint.className = 'panel-hint';
+    hint.textContent = 'Select a name, here or in the text, to see its events in the chronology.';
+    section.insertBefore(hint, entities);
+    sections.push(section);
+  }
   panel.replaceChildren(...sections);
   panel.hidden = sections.length === 0;
+  markFiltered(panel, filtered);
   return !panel.hidden;
+}
+
+/**
+ * Marks the entity the chronology is filtered by: its button in the story
+ * panel is pressed, its mentions in the article are outlined.
+ */
+export function markFiltered(root, entityId) {
+  for (const button of root.querySelectorAll('button.entity-button')) {
+    button.setAttribute('aria-pressed', String(button.dataset.entity === entityId));
+  }
+  for (const mark of root.querySelectorAll('mark.mention[data-entity]')) {
+    mark.classList.toggle('is-filtered', mark.dataset.entity === entityId);
+  }
 }
 
 /** A titled section of the story panel. */
@@ -81,17 +101,27 @@ function panelSection(title, content) {
 
 /**
  * Scrolls to the sentence that holds UTF-16 offset `start` in the shown
- * article and flashes it; returns whether one was found.
+ * article, focuses and flashes it; with `mark`, it stays marked (and the
+ * previous mark goes). Returns the sentence's elements (a sentence across
+ * two paragraphs has two), empty when there is none.
  */
-export function revealOffset(pane, sentences, start) {
+export function revealOffset(pane, sentences, start, { mark = false } = {}) {
   const index = sentences.findIndex((s) => s.start <= start && start < s.end);
-  const node = index >= 0 ? pane.querySelector(`.sentence[data-index="${index}"]`) : null;
-  if (!node) return false;
+  const nodes = index >= 0 ? [...pane.querySelectorAll(`.sentence[data-index="${index}"]`)] : [];
+  if (!nodes.length) return nodes;
+  if (mark) {
+    for (const old of pane.querySelectorAll('.sentence.is-marked')) old.classList.remove('is-marked');
+    for (const node of nodes) node.classList.add('is-marked');
+  }
+  const [node] = nodes;
   node.tabIndex = -1;
   node.focus({ preventScroll: true });
-  node.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  node.classList.remove('flash');
-  void node.offsetWidth;
-  node.classList.add('flash');
-  return true;
+  const smooth = !globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+  node.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
+  for (const n of nodes) {
+    n.classList.remove('flash');
+    void n.offsetWidth;
+    n.classList.add('flash');
+  }
+  return nodes;
 }

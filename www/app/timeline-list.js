@@ -1,0 +1,150 @@
+// The chronology as a vertical list, for narrow screens: one item per
+// event in time order with its date, summary, participants and source
+// badges. Arrow keys move between events; Enter opens the first source.
+
+import { sourceBadge } from './timeline-axis.js';
+import { formatEventDate, sourceDocuments } from './timeline-model.js';
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/**
+ * The list view in `host`. `actions`: `activate(event)`,
+ * `openSource(event, source)`, `filterEntity(id)`.
+ */
+export class ListView {
+  constructor(host, actions) {
+    this.actions = actions;
+    this.events = [];
+    this.byId = new Map();
+    this.list = el('ol', 'tl-list');
+    this.list.setAttribute('aria-label', 'Events in time order');
+    host.append(this.list);
+    this.list.addEventListener('click', (event) => this.onClick(event));
+    this.list.addEventListener('keydown', (event) => this.onKey(event));
+  }
+
+  setData(events, _all, ctx) {
+    this.events = events;
+    this.byId = new Map(events.map((e) => [e.id, e]));
+    this.ctx = ctx;
+    let year = null;
+    const items = events.map((event, i) => {
+      const item = this.item(event, i === 0 || (ctx.selected ? event.id === ctx.selected : false));
+      const y = event.date.start.slice(0, 4);
+      if (y !== year) item.classList.add('starts-year');
+      year = y;
+      return item;
+    });
+    // Exactly one tab stop: the selected event, else the first.
+    if (ctx.selected && this.byId.has(ctx.selected)) {
+      for (const b of items.map((i) => i.querySelector('.tl-item-main'))) b.tabIndex = -1;
+      items[events.findIndex((e) => e.id === ctx.selected)].querySelector('.tl-item-main').tabIndex = 0;
+    }
+    this.list.replaceChildren(...items);
+  }
+
+  item(event, tabbable) {
+    const item = el('li', 'tl-item');
+    item.dataset.event = event.id;
+    item.dataset.participants = (event.participants ?? []).join(' ');
+    if (event.date.approximate) item.classList.add('is-approximate');
+    if ((event.salience ?? 0) >= 0.6) item.classList.add('is-salient');
+    if (event.id === this.ctx.selected) item.classList.add('is-selected');
+    const main = el('button', 'tl-item-main');
+    main.type = 'button';
+    main.tabIndex = tabbable ? 0 : -1;
+    if (event.id === this.ctx.selected) main.setAttribute('aria-current', 'true');
+    const date = el('time', 'tl-date', formatEventDate(event.date));
+    date.setAttribute('datetime', event.date.start);
+    main.append(date, el('span', 'tl-summary', event.summary ?? ''));
+    item.append(main);
+
+    const participants = event.participants ?? [];
+    if (participants.length) {
+      const people = el('p', 'tl-item-people');
+      people.setAttribute('aria-label', 'Participants');
+      for (const id of participants) {
+        const entity = this.ctx.entities.get(id);
+        const chip = el('button', 'tl-person', entity?.name ?? id);
+        chip.type = 'button';
+        chip.tabIndex = -1;
+        chip.dataset.entity = id;
+        if (entity) chip.dataset.type = entity.type;
+        chip.setAttribute('aria-label', `Show only the events with ${entity?.name ?? id}`);
+        if (id === this.ctx.entity) chip.setAttribute('aria-pressed', 'true');
+        people.append(chip);
+      }
+      item.append(people);
+    }
+    const sources = el('p', 'tl-item-sources');
+    sources.setAttribute('aria-label', 'Reported in');
+    const reports = sourceDocuments(event, this.ctx.documentOrder);
+    for (const source of reports) {
+      const badge = sourceBadge(source, this.ctx, 'tl-badge');
+      badge.tabIndex = -1;
+      sources.append(badge);
+    }
+    item.style.setProperty('--nb', String(reports.length));
+    item.append(sources);
+    return item;
+  }
+
+  /** Marks the current document's badges without rebuilding the list. */
+  setCurrent(documentId) {
+    this.ctx = { ...this.ctx, current: documentId };
+    for (const badge of this.list.querySelectorAll('.tl-badge')) {
+      badge.classList.toggle('is-current', badge.dataset.document === documentId);
+    }
+  }
+
+  onClick(event) {
+    const item = event.target.closest('.tl-item');
+    if (!item) return;
+    const found = this.byId.get(item.dataset.event);
+    const badge = event.target.closest('.tl-badge');
+    const person = event.target.closest('.tl-person');
+    if (badge) {
+      this.actions.openSource(found, { document: badge.dataset.document, start: Number(badge.dataset.start), end: Number(badge.dataset.end) });
+    } else if (person) {
+      this.actions.filterEntity(person.dataset.entity);
+    } else if (event.target.closest('.tl-item-main')) {
+      this.actions.activate(found);
+    }
+  }
+
+  /** Arrow keys between events (and, within one, Left/Right across its buttons). */
+  onKey(event) {
+    const item = event.target.closest('.tl-item');
+    if (!item) return;
+    const items = [...this.list.children];
+    const i = items.indexOf(item);
+    const controls = [...item.querySelectorAll('button')];
+    const j = controls.indexOf(event.target);
+    let target = null;
+    switch (event.key) {
+      case 'ArrowDown': target = items[i + 1]?.querySelector('.tl-item-main'); break;
+      case 'ArrowUp': target = items[i - 1]?.querySelector('.tl-item-main'); break;
+      case 'Home': target = items[0]?.querySelector('.tl-item-main'); break;
+      case 'End': target = items.at(-1)?.querySelector('.tl-item-main'); break;
+      case 'ArrowRight': target = controls[j + 1]; break;
+      case 'ArrowLeft': target = controls[j - 1]; break;
+      default: return;
+    }
+    event.preventDefault();
+    if (!target) return;
+    for (const button of this.list.querySelectorAll('button[tabindex="0"]')) button.tabIndex = -1;
+    target.tabIndex = 0;
+    target.focus();
+  }
+
+  flush() {}
+
+  destroy() {
+    this.list.remove();
+  }
+}
