@@ -81,6 +81,7 @@ fn byte_order_mark_stays_out_of_the_title() {
 
 #[test]
 fn a_publication_stamp_is_not_the_title() {
-    let analysis = analyze_text("Updated 2025-03-15 08:40\n\nFerry service resumes\n\nThe ferry ran again on Saturday.");
+    let analysis =
+        analyze_text("Updated 2025-03-15 08:40\n\nFerry service resumes\n\nThe ferry ran again on Saturday.");
     assert_eq!(analysis.documents[0].title.as_deref(), Some("Ferry service resumes"));
 }
