@@ -320,6 +320,12 @@ pub fn analyze_text(text: &str) -> Analysis {
     analyze(&[DocInput::from_text(text)], &Options::default()).expect("one document with no metadata always analyses")
 }
 
+/// The named-entity mentions of one text (UTF-16 offsets), each with the id
+/// of its entity as `analyze` would give it for this text alone.
+pub fn find_entities(text: &str) -> Vec<crate::analysis::Mention> {
+    analyze_text(text).documents.pop().map(|d| d.mentions).unwrap_or_default()
+}
+
 /// The tokens of `text` with UTF-16 offsets (see [`crate::tokenize::segment`]).
 pub fn tokenize(text: &str) -> Vec<TokenRecord> {
     let mut cursor = Utf16Cursor::new(text);

@@ -37,6 +37,6 @@ pub mod tokenize;
 mod wasm;
 
 pub use analysis::Analysis;
-pub use analyze::{analyze, analyze_text, find_dates, parse_doc_lines, tokenize};
+pub use analyze::{analyze, analyze_text, find_dates, find_entities, parse_doc_lines, tokenize};
 pub use error::Error;
 pub use input::{DocInput, Options, TimelineOptions};

@@ -85,3 +85,17 @@ fn a_publication_stamp_is_not_the_title() {
         analyze_text("Updated 2025-03-15 08:40\n\nFerry service resumes\n\nThe ferry ran again on Saturday.");
     assert_eq!(analysis.documents[0].title.as_deref(), Some("Ferry service resumes"));
 }
+
+#[test]
+fn find_entities_gives_the_mentions_of_one_text() {
+    let text = "Foreign Minister Sergei Lavrov spoke in Moscow. Lavrov said NATO had ignored Russia.";
+    let mentions = dateline::find_entities(text);
+    let utf16: Vec<u16> = text.encode_utf16().collect();
+    for m in &mentions {
+        assert_eq!(String::from_utf16(&utf16[m.start..m.end]).unwrap(), m.text);
+    }
+    let lavrovs: Vec<_> = mentions.iter().filter(|m| m.text.contains("Lavrov")).collect();
+    assert_eq!(lavrovs.len(), 2, "{mentions:?}");
+    assert_eq!(lavrovs[0].entity, lavrovs[1].entity);
+    assert!(mentions.iter().any(|m| m.text == "Moscow"));
+}
