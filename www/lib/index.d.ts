@@ -6,19 +6,48 @@ export type {
   Analysis, Boilerplate, DateOptions, DocInput, DocumentAnalysis, Entity, EntityType, Mention, Options, Range, Timex, TimelineEvent, Token,
 } from './wasm/dateline.js';
 
-/** What `init` can load the core from. */
+/** What `init` can load the wasm core from. */
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
-/** Loads the WebAssembly core; idempotent. Without an argument it uses the embedded wasm (no network). */
-export function init(input?: InitInput | Promise<InitInput>): Promise<void>;
+/** What the entity model (`dateline/dateline-model.bin`) can be loaded from. */
+export type ModelInput = RequestInfo | URL | Response | BufferSource;
 
-/** Loads the WebAssembly core synchronously from bytes or a compiled module; idempotent. */
-export function initSync(bytesOrModule: BufferSource | WebAssembly.Module): void;
+/** The two assets `init` loads. */
+export interface InitOptions {
+  /** The wasm core; default the embedded one (no fetch). */
+  wasm?: InitInput | Promise<InitInput>;
+  /**
+   * The entity model that `analyze` with entities needs; default the embedded
+   * one (its own lazily imported chunk, no fetch). `false` leaves it for later:
+   * `loadModel()` before analysing with entities (Node reads it from disk when needed).
+   */
+  model?: ModelInput | Promise<ModelInput> | false;
+}
+
+/**
+ * Loads the WebAssembly core and the entity model; idempotent. Without an
+ * argument both are the embedded ones (no network); a bare `input` is the wasm.
+ */
+export function init(input?: InitInput | InitOptions | Promise<InitInput>): Promise<void>;
+
+/**
+ * Loads the WebAssembly core synchronously from bytes or a compiled module;
+ * `{ wasm, model }` loads the entity model too, from the bytes of
+ * `dateline/dateline-model.bin`. Idempotent.
+ */
+export function initSync(input: BufferSource | WebAssembly.Module | { wasm?: BufferSource | WebAssembly.Module; model?: BufferSource }): void;
+
+/**
+ * Loads the entity model (the embedded one, or from `input`), and the wasm core
+ * if `init` has not; idempotent. For apps that start with `init({ model: false })`.
+ */
+export function loadModel(input?: ModelInput | Promise<ModelInput>): Promise<void>;
 
 /**
  * Analyses the articles of one story. Never throws for any text; throws
- * TypeError for input of the wrong shape and RangeError for an unusable
- * date (`published`, `options.reference`) or duplicate document ids.
+ * TypeError for input of the wrong shape, RangeError for an unusable
+ * date (`published`, `options.reference`) or duplicate document ids, and
+ * Error when entities are wanted (the default) before the model is loaded.
  */
 export function analyze(docs: string | DocInput | Array<string | DocInput>, options?: Options): Analysis;
 

@@ -18,6 +18,7 @@ use serde::Deserialize;
 
 use super::features::is_space;
 use super::regex::Regex;
+use super::weights::{JsonReader, SerdeJson};
 use crate::span::Span;
 
 /// Longest chunk (in code points) `url_match` is tried on.
@@ -84,7 +85,12 @@ impl Tokenizer {
     /// Builds the tokenizer from the exported JSON rules. Panics if they are
     /// malformed or use a feature this port does not support.
     pub fn from_json(json: &str) -> Tokenizer {
-        let rules: Rules = serde_json::from_str(json).unwrap_or_else(|e| panic!("tokenizer rules: bad JSON: {e}"));
+        Tokenizer::from_json_with(json, &SerdeJson)
+    }
+
+    /// [`Tokenizer::from_json`], reading the JSON with `reader`.
+    pub fn from_json_with(json: &str, reader: &impl JsonReader) -> Tokenizer {
+        let rules: Rules = reader.read(json).unwrap_or_else(|e| panic!("tokenizer rules: bad JSON: {e}"));
         assert!(rules.token_match.is_none(), "tokenizer rules: token_match is not supported");
         assert!(rules.faster_heuristics, "tokenizer rules: only faster_heuristics is supported");
         let specials: HashMap<String, Vec<Piece>> = rules
