@@ -27,6 +27,7 @@ mod error;
 mod input;
 pub mod offsets;
 pub mod sets;
+mod sort;
 pub mod span;
 pub mod time;
 pub mod timeline;

@@ -8,6 +8,7 @@
 //! Patterns work on code points (`&[char]`), as Python `str` does.
 
 use super::features::{is_alpha, is_space};
+use crate::sort;
 
 /// A compiled pattern.
 pub struct Regex {
@@ -318,7 +319,7 @@ impl CharSet {
     }
 
     fn finish(mut self) -> CharSet {
-        self.ranges.sort_unstable();
+        sort::sort(&mut self.ranges);
         let mut merged: Vec<(char, char)> = Vec::with_capacity(self.ranges.len());
         for (lo, hi) in self.ranges {
             match merged.last_mut() {

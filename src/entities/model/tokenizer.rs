@@ -19,6 +19,7 @@ use serde::Deserialize;
 use super::features::is_space;
 use super::regex::Regex;
 use super::weights::{JsonReader, SerdeJson};
+use crate::sort;
 use crate::span::Span;
 
 /// Longest chunk (in code points) `url_match` is tried on.
@@ -311,7 +312,7 @@ impl Tokenizer {
         }
         // _filter_special_spans: longest first, ties leftmost; skip spans whose
         // first or last token an earlier (kept or not) span covered.
-        found.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+        sort::sort_by(&mut found, |a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
         let mut seen = vec![false; n];
         let mut kept = Vec::new();
         for (a, b) in found {
@@ -320,7 +321,7 @@ impl Tokenizer {
             }
             seen[a..b].iter_mut().for_each(|s| *s = true);
         }
-        kept.sort_unstable();
+        sort::sort(&mut kept);
         let old = std::mem::take(&mut scratch.tokens);
         let mut i = 0;
         for (a, b) in kept {
