@@ -32,6 +32,7 @@ pub mod span;
 pub mod time;
 pub mod timeline;
 pub mod tokenize;
+mod unicode;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

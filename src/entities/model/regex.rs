@@ -345,8 +345,7 @@ impl Class {
 
 /// Python's `\d` on `str`: Unicode decimal digits (category Nd).
 fn is_decimal(c: char) -> bool {
-    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
-    c.is_ascii_digit() || (!c.is_ascii() && c.general_category() == GeneralCategory::DecimalNumber)
+    c.is_ascii_digit() || (!c.is_ascii() && crate::unicode::class(c) == crate::unicode::Class::Digit)
 }
 
 /// Matches `seq` at `pos`, calling `k` with each candidate end in backtracking
