@@ -316,16 +316,20 @@ for (const r of results) {
 
 // ─── wasm size and memory ────────────────────────────────────────────────────
 
-const wasm = readFileSync(join(root, 'dist', 'lib', 'dateline.wasm'));
-const wasmSize = {
-  raw: wasm.length,
-  gzip: gzipSync(wasm, { level: 9 }).length,
-  brotli: brotliCompressSync(wasm, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
-};
+/** Raw, gzip -9 and brotli -11 sizes of a file of dist/lib. */
+function fileSize(name) {
+  const bytes = readFileSync(join(root, 'dist', 'lib', name));
+  return {
+    file: `dist/lib/${name}`,
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+// The wasm is the code (and its small tables); the entity model is an asset of its own.
+const wasmSize = fileSize('dateline.wasm');
+const modelSize = fileSize('dateline-model.bin');
 const peakRssMB = round(process.resourceUsage().maxRSS / 1024, 1);
-const modelFile = readdirSync(join(root, 'models')).find((f) => f.endsWith('.bin'));
-const modelBytes = readFileSync(join(root, 'models', modelFile));
-const modelSize = { file: modelFile, raw: modelBytes.length, gzip: gzipSync(modelBytes, { level: 9 }).length };
 
 // Memory of dateline alone: analyze the 5 MB corpus in a fresh Node process.
 const memoryScript = `
@@ -386,7 +390,9 @@ console.log(widths.map((w) => '─'.repeat(w)).join('  '));
 for (const row of rows) console.log(line(row));
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
-console.log(`\nwasm dist/lib/dateline.wasm: ${kb(wasmSize.raw)} raw, ${kb(wasmSize.gzip)} gzip -9, ${kb(wasmSize.brotli)} brotli -11; of it the model ${modelSize.file}: ${kb(modelSize.raw)} raw, ${kb(modelSize.gzip)} gzip`);
+const sizeLine = (s) => `${kb(s.raw)} raw, ${kb(s.gzip)} gzip -9, ${kb(s.brotli)} brotli -11`;
+console.log(`\nwasm ${wasmSize.file}: ${sizeLine(wasmSize)}`);
+console.log(`entity model ${modelSize.file} (loaded apart, only for entities): ${sizeLine(modelSize)}`);
 console.log(`peak RSS of this process (all tools): ${peakRssMB} MiB; dateline alone analysing the 5 MB corpus: ${round(memory.maxRssMB, 1)} MiB`);
 const entitiesMain = results.find((r) => r.main && r.group === 'entities');
 if (spacy.mbPerSec) {
@@ -407,7 +413,7 @@ const targets = {
   tokenizerVsWink: { want: '>= 2', peer: wink.name, got: wink.datelineRatio, pass: wink.datelineRatio >= 2 },
   tokenizerVsWinkWithSentences: { want: '>= 2', peer: winkSbd.name, got: winkSbd.datelineRatio, pass: winkSbd.datelineRatio >= 2 },
   findDatesVsChrono: { want: '>= 1 (aim 3)', peer: chronoRow.name, got: chronoRow.datelineRatio, pass: chronoRow.datelineRatio >= 1 },
-  codeGzipKiB: { want: '< 150', got: round((wasmSize.gzip - modelSize.gzip) / 1024, 1), pass: wasmSize.gzip - modelSize.gzip < 150 * 1024 },
+  codeGzipKiB: { want: '< 150', got: round(wasmSize.gzip / 1024, 1), pass: wasmSize.gzip < 150 * 1024 },
   modelGzipMiB: { want: '<= 2', got: round(modelSize.gzip / 1024 / 1024, 2), pass: modelSize.gzip <= 2 * 1024 * 1024 },
 };
 const timelineRow = results.find((r) => r.main && r.group === 'timeline');
@@ -420,7 +426,7 @@ console.log(`  dateline findDates ≥ 1× chrono-node (aim 3×): ${targets.findD
 console.log(`  dateline analyze ≥ 5× spaCy:                  ${targets.analyzeVsSpacy.got}×  ${verdict(targets.analyzeVsSpacy)}`);
 console.log(`  dateline analyze faster than compromise NER:  ${targets.analyzeVsCompromise.got.toFixed(2)}×  ${verdict(targets.analyzeVsCompromise)}`);
 console.log(`  memory for the 5 MB corpus < 300 MiB:         ${targets.memoryMB.got} MiB  ${verdict(targets.memoryMB)}`);
-console.log(`  wasm code (total minus the model) < 150 KiB gzip: ${targets.codeGzipKiB.got} KiB  ${verdict(targets.codeGzipKiB)}`);
+console.log(`  wasm (dateline.wasm, no model) < 150 KiB gzip: ${targets.codeGzipKiB.got} KiB  ${verdict(targets.codeGzipKiB)}`);
 console.log(`  timeline of 500 articles < 2 s (entities off): ${targets.timeline500Seconds.got} s, ${targets.timeline500Seconds.perArticleMs} ms per article  ${verdict(targets.timeline500Seconds)}`);
 console.log(`  model weights ≤ 2 MiB gzip:                   ${targets.modelGzipMiB.got} MiB  ${verdict(targets.modelGzipMiB)}`);
 

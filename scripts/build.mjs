@@ -46,10 +46,30 @@ export function buildPackage() {
   const base64 = readFileSync(join(lib, 'dateline.wasm')).toString('base64');
   writeFileSync(join(lib, 'wasm-inline.js'), `// The wasm core, base64-encoded, so init() needs no fetch.\nexport default "${base64}";\n`);
   writeFileSync(join(lib, 'wasm-inline.d.ts'), 'declare const base64: string;\nexport default base64;\n');
+  const model = modelAsset();
+  writeFileSync(join(lib, 'dateline-model.bin'), model);
+  writeFileSync(join(lib, 'model-inline.js'),
+    `// The entity model (dateline-model.bin), base64-encoded, so init() needs no fetch.\nexport default "${model.toString('base64')}";\n`);
+  writeFileSync(join(lib, 'model-inline.d.ts'), 'declare const base64: string;\nexport default base64;\n');
   for (const file of ['index.js', 'node.js', 'index.d.ts']) {
     copyFileSync(join(root, 'www', 'lib', file), join(lib, file));
   }
   writeFileSync(join(lib, 'node.d.ts'), "export * from './index.js';\n");
+}
+
+/**
+ * The entity model asset the wasm loads (`loadModel`): the model file and the
+ * tokenizer rules of models/, one after the other behind a 16-byte header
+ * (layout in src/entities/model/weights.rs, `asset`).
+ */
+function modelAsset() {
+  const model = readFileSync(join(root, 'models', 'ner-en-core-web-sm-3.6.0.bin'));
+  const tokenizer = readFileSync(join(root, 'models', 'tokenizer-en-core-web-sm-3.6.0.json'));
+  const header = Buffer.alloc(16);
+  header.write('DLMODEL\x01', 0, 'latin1');
+  header.writeUInt32LE(model.length, 8);
+  header.writeUInt32LE(tokenizer.length, 12);
+  return Buffer.concat([header, model, tokenizer]);
 }
 
 /** The demo corpus (www/demo) as the JSON the page embeds. */

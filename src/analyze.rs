@@ -12,6 +12,7 @@ use crate::entities::{self, DocText};
 use crate::error::Error;
 use crate::input::{DocInput, Options, Resolved};
 use crate::offsets::{Utf16Cursor, Utf16Map};
+use crate::sort;
 use crate::span::Span;
 use crate::time::calendar::CalendarDate;
 use crate::time::recognize::RecognizeOptions;
@@ -186,7 +187,7 @@ fn timeline_record(
             }
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    sort::sort_by(&mut counts, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let participants = counts.iter().map(|&(entity, _)| entities[entity].id.clone()).collect();
     TimelineEvent {
         id: format!("e{}", n + 1),

@@ -28,10 +28,12 @@ pub mod html;
 mod input;
 pub mod offsets;
 pub mod sets;
+mod sort;
 pub mod span;
 pub mod time;
 pub mod timeline;
 pub mod tokenize;
+mod unicode;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -4,6 +4,8 @@
 //! the core (JSON, the wasm API) is converted here: collect the byte offsets a
 //! document's output needs, then walk the text once.
 
+use crate::sort;
+
 /// Converts the byte offsets of one text to UTF-16 code unit offsets.
 ///
 /// Built from the set of byte offsets that will be asked for; [`Utf16Map::get`]
@@ -21,7 +23,7 @@ impl Utf16Map {
     /// on a char boundary of `text` or at its end) with a single walk of `text`.
     pub fn new(text: &str, byte_offsets: impl IntoIterator<Item = usize>) -> Utf16Map {
         let mut bytes: Vec<usize> = byte_offsets.into_iter().collect();
-        bytes.sort_unstable();
+        sort::sort(&mut bytes);
         bytes.dedup();
         let mut units = Vec::with_capacity(bytes.len());
         let mut byte_pos = 0;

@@ -10,6 +10,8 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::entities::model::weights::JsonReader;
+use crate::entities::model::Model;
 use crate::{DocInput, Options};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -201,6 +203,9 @@ pub fn analyze(docs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         }
         from_js(options, "analyze: options")?
     };
+    if options.entities && Model::loaded().is_none() {
+        return Err(js_sys::Error::new(MODEL_MISSING).into());
+    }
     let analysis = crate::analyze(&docs, &options).map_err(|e| {
         if e.is_out_of_range() {
             js_sys::RangeError::new(&format!("analyze: {e}")).into()
@@ -209,6 +214,36 @@ pub fn analyze(docs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         }
     })?;
     to_js(&analysis)
+}
+
+const MODEL_MISSING: &str = "analyze: the entity model is not loaded yet. `await init()` loads it (or `await \
+    loadModel()` after `init({ model: false })`); `initSync({ wasm, model })` takes the bytes of \
+    dateline/dateline-model.bin. Without entities, pass { entities: false }.";
+
+/// Installs the entity model from the bytes of `dateline-model.bin`; does
+/// nothing if it is there already. Throws an Error for other bytes.
+#[wasm_bindgen(js_name = loadModel, skip_typescript)]
+pub fn load_model(bytes: Vec<u8>) -> Result<(), JsValue> {
+    Model::install(bytes, &JsJson).map_err(|e| js_sys::Error::new(&format!("loadModel: {e}")).into())
+}
+
+/// JSON read by JavaScript's `JSON.parse` (no JSON parser in the wasm).
+struct JsJson;
+
+impl JsonReader for JsJson {
+    fn read<T: DeserializeOwned>(&self, json: &str) -> Result<T, String> {
+        let value = js_sys::JSON::parse(json).map_err(|_| "invalid JSON".to_string())?;
+        serde_wasm_bindgen::from_value(value).map_err(js_message)
+    }
+}
+
+/// The named-entity mentions of `text` (needs the entity model).
+#[wasm_bindgen(js_name = findEntities, skip_typescript)]
+pub fn find_entities(text: &str) -> Result<JsValue, JsValue> {
+    if Model::loaded().is_none() {
+        return Err(js_sys::Error::new(&MODEL_MISSING.replacen("analyze:", "findEntities:", 1)).into());
+    }
+    to_js(&crate::find_entities(text))
 }
 
 /// The temporal expressions of `text`, resolved against `options.reference`.

@@ -13,6 +13,7 @@ use crate::sets::DisjointSets;
 
 use super::names::{compatible_given_names, fold, initials, same_word, slug, surface};
 use crate::analysis::{Entity, EntityType};
+use crate::sort;
 use crate::span::Span;
 
 /// A mention to link: its text, type and place.
@@ -143,7 +144,7 @@ fn join_people(items: &[Item], sets: &mut DisjointSets) {
         if in_document.is_empty() {
             // Not named in full here: the only such person in the corpus, if there is one.
             let mut roots: Vec<usize> = distinct_full.iter().copied().filter(matches).map(|j| sets.find(j)).collect();
-            roots.sort_unstable();
+            sort::sort(&mut roots);
             roots.dedup();
             match roots.as_slice() {
                 [root] => mentions.for_each(|i| sets.union(i, *root)),

@@ -8,6 +8,7 @@ pub mod names;
 pub mod rules;
 
 use crate::clean::Cleaned;
+use crate::sort;
 use crate::span::Span;
 use crate::tokenize::Segmentation;
 use rules::{Found, StoryNames};
@@ -55,6 +56,6 @@ fn recognize_document(doc: &DocText, dates: &[Span]) -> Vec<Found> {
     let speakers = rules::speaker_labels(doc.text, doc.seg, |s| doc.cleaned.in_body(s));
     found.retain(|f| !speakers.iter().any(|s| s.start < f.span.end && f.span.start < s.end));
     found.extend(speakers.into_iter().map(|span| Found { span, entity_type: crate::analysis::EntityType::Person }));
-    found.sort_by_key(|f| f.span.start);
+    sort::sort_by_key(&mut found, |f| f.span.start);
     found
 }

@@ -4,6 +4,7 @@
 //! story (a surname or name the story uses elsewhere is the same entity).
 
 use crate::analysis::EntityType;
+use crate::sort;
 use crate::span::Span;
 use crate::tokenize::{Segmentation, Token, TokenKind};
 
@@ -321,7 +322,7 @@ pub fn acronym_pairs(text: &str, seg: &Segmentation, found: &mut Vec<Found>) {
     if !added.is_empty() {
         found.retain(|f| !added.iter().any(|a| a.span.start < f.span.end && f.span.start < a.span.end));
         found.extend(added);
-        found.sort_by_key(|f| f.span.start);
+        sort::sort_by_key(found, |f| f.span.start);
     }
 }
 
@@ -363,7 +364,7 @@ pub fn speaker_labels(text: &str, seg: &Segmentation, in_body: impl Fn(Span) -> 
 pub fn apply_events(found: &mut Vec<Found>, events: &[Span]) {
     found.retain(|f| !events.iter().any(|e| e.start < f.span.end && f.span.start < e.end));
     found.extend(events.iter().map(|&span| Found { span, entity_type: EntityType::Event }));
-    found.sort_by_key(|f| f.span.start);
+    sort::sort_by_key(found, |f| f.span.start);
 }
 
 /// Moves the start of person spans past titles ("Foreign Minister Sergei Lavrov" → "Sergei Lavrov").
@@ -426,7 +427,7 @@ impl StoryNames {
         }
         // Spans already taken, sorted: a binary search tells whether a span overlaps one.
         let mut taken: Vec<Span> = found.iter().map(|f| f.span).collect();
-        taken.sort_unstable();
+        sort::sort(&mut taken);
         let overlaps = |taken: &[Span], span: Span| {
             let i = taken.partition_point(|t| t.end <= span.start);
             taken.get(i).is_some_and(|t| t.start < span.end)
@@ -454,7 +455,7 @@ impl StoryNames {
             }
         }
         found.extend(added);
-        found.sort_by_key(|f| f.span.start);
+        sort::sort_by_key(found, |f| f.span.start);
     }
 }
 

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use super::similarity::{bag, name_keys, Bag};
 use crate::clean::Cleaned;
+use crate::sort;
 use crate::span::Span;
 use crate::time::calendar::CalendarDate;
 use crate::time::tense::has_past;
@@ -218,7 +219,7 @@ fn sentences_naming(doc: &DocView, ranges: &[std::ops::Range<usize>]) -> HashMap
             .map(|t| t.span.slice(doc.text))
             .collect();
         let mut seen: Vec<String> = names(&words).collect();
-        seen.sort_unstable();
+        sort::sort(&mut seen);
         seen.dedup();
         for n in seen {
             *counts.entry(n).or_insert(0) += 1;

@@ -23,6 +23,7 @@ use extract::{DocView, EventDate, Mention};
 use similarity::{cosine, idf, Bag};
 
 use crate::analysis::Grain;
+use crate::sort;
 use crate::span::Span;
 use crate::time::calendar::CalendarDate;
 use crate::time::value::TimeValue;
@@ -77,7 +78,7 @@ pub fn build(docs: &[DocView], max_events: Option<usize>) -> Vec<Event> {
             continue; // a source of the event it joined
         }
         let mut stems: Vec<String> = m.bag.keys().cloned().collect();
-        stems.sort_unstable();
+        sort::sort(&mut stems);
         let key = (m.date.as_ref().map_or(String::new(), |d| d.value.to_string()), stems);
         own.entry(key).or_default().push(dated.len());
         dated.push(m);
@@ -91,7 +92,7 @@ pub fn build(docs: &[DocView], max_events: Option<usize>) -> Vec<Event> {
                 members.iter().map(|&i| &dated[i]).chain(linked.iter().map(|&i| &undated[i])).collect();
             let date = most_specific(members.iter().map(|&i| dated[i].date.as_ref().expect("dated")));
             let mut sources: Vec<(usize, Span)> = mentions.iter().map(|m| (m.doc, m.sentence)).collect();
-            sources.sort_by_key(|(d, s)| (*d, s.start));
+            sort::sort_by_key(&mut sources, |(d, s)| (*d, s.start));
             sources.dedup();
             let clauses = members.iter().map(|&i| (dated[i].doc, dated[i].clause)).collect();
             let summary = summary::summarize(docs, &mentions);
@@ -100,10 +101,10 @@ pub fn build(docs: &[DocView], max_events: Option<usize>) -> Vec<Event> {
         .collect();
     score(&mut out, docs.len());
     if let Some(k) = max_events {
-        out.sort_by(|a, b| b.salience.total_cmp(&a.salience));
+        sort::sort_by(&mut out, |a, b| b.salience.total_cmp(&a.salience));
         out.truncate(k);
     }
-    out.sort_by(|a, b| {
+    sort::sort_by(&mut out, |a, b| {
         let ((a0, a1), (b0, b1)) = (a.date.interval(), b.date.interval());
         a0.cmp(&b0).then(a1.cmp(&b1)).then(b.salience.total_cmp(&a.salience))
     });
@@ -118,7 +119,7 @@ pub fn later_dates(events: &[Event], inferred: &[Option<CalendarDate>]) -> Vec<O
     for e in events.iter().filter(|e| grain(&e.date.value) == Grain::Day && !e.date.approximate) {
         let day = e.date.interval().0;
         let mut dated_by: Vec<usize> = e.clauses.iter().map(|(d, _)| *d).collect();
-        dated_by.sort_unstable();
+        sort::sort(&mut dated_by);
         dated_by.dedup();
         for &(d, _) in &e.sources {
             let dated_elsewhere = dated_by.len() > 1 || dated_by.first().is_some_and(|&o| o != d);
@@ -169,7 +170,7 @@ fn candidates<'b>(bags: impl Iterator<Item = &'b Bag>) -> Vec<Vec<usize>> {
             }
         }
         out[i] = shared.iter().filter(|(_, &n)| n >= 2).map(|(&j, _)| j).collect();
-        out[i].sort_unstable();
+        sort::sort(&mut out[i]);
     }
     out
 }
@@ -185,7 +186,7 @@ fn distinct(mentions: &[Mention]) -> (Vec<usize>, Vec<usize>) {
     let mut reps = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         let mut stems: Vec<&str> = m.bag.keys().map(String::as_str).collect();
-        stems.sort_unstable();
+        sort::sort(&mut stems);
         let date = m.date.as_ref().map_or(String::new(), |d| d.value.to_string());
         let r = *first.entry((date, stems)).or_insert_with(|| {
             reps.push(i);
@@ -229,7 +230,7 @@ fn merge(dated: &[Mention], idf: &HashMap<String, f64>) -> Vec<Vec<usize>> {
         groups.entry(sets.find(i)).or_default().push(i);
     }
     let mut out: Vec<Vec<usize>> = groups.into_values().collect();
-    out.sort();
+    sort::sort(&mut out);
     out
 }
 
@@ -313,7 +314,7 @@ fn link_undated(
         }
         let mut scores: Vec<(f64, usize)> =
             best.into_iter().map(|(e, s)| (s, e)).filter(|(s, _)| *s >= LINK_SIMILARITY).collect();
-        scores.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        sort::sort_by(&mut scores, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         links_of_rep.insert(r, scores.iter().take(MAX_LINKS_PER_SENTENCE).map(|&(_, e)| e).collect());
     }
     for (u, r) in representative.iter().enumerate() {

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::synonyms;
 use crate::entities::names::{fold, variant_key};
+use crate::sort;
 
 /// Words that carry no content of their own.
 const STOPWORDS: &[&str] = &[
@@ -256,7 +257,7 @@ pub fn name_keys<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<String> {
         .filter(|p| !is_stopword(p))
         .map(|p| variant_key(&fold(&stem(&p))))
         .collect();
-    out.sort_unstable();
+    sort::sort(&mut out);
     out.dedup();
     out
 }

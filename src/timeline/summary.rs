@@ -108,12 +108,23 @@ pub fn compress(clause: &str) -> String {
     let mut s = words.join(" ");
     s = s.trim_matches(|c: char| is_edge(c) || c == '.' || c == '!').to_string();
     if let Some(first) = s.chars().next() {
-        s = first.to_uppercase().collect::<String>() + &s[first.len_utf8()..];
+        s = format!("{}{}", upper(first), &s[first.len_utf8()..]);
     }
     if cut {
         s.push('…');
     }
     s
+}
+
+/// `c` in upper case when that is one code point at most 128 away (Latin,
+/// Greek, Cyrillic, Armenian, …), else `c`. Not `char::to_uppercase`: its
+/// tables are 13 KB of wasm, and the lower-case table is there anyway.
+fn upper(c: char) -> char {
+    if c.is_ascii() || !c.is_lowercase() {
+        return c.to_ascii_uppercase();
+    }
+    let lowers_to_c = |u: u32| char::from_u32(u).filter(|u| u.is_uppercase() && u.to_lowercase().eq([c]));
+    (1..=128).find_map(|d| lowers_to_c(c as u32 - d).or_else(|| lowers_to_c(c as u32 + d))).unwrap_or(c)
 }
 
 /// Characters trimmed from a summary's ends.
@@ -123,6 +134,31 @@ fn is_edge(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn upper_is_the_standard_upper_case_where_that_is_one_code_point_nearby() {
+        let (mut same, mut other) = (0, Vec::new());
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let std: Vec<char> = c.to_uppercase().collect();
+            let round_trip = std.len() == 1 && std[0].to_lowercase().eq([c]) && (c.is_ascii() || c.is_lowercase());
+            if round_trip && (c as i64 - std[0] as i64).abs() <= 128 {
+                assert_eq!(super::upper(c), std[0], "{c:?} (U+{:04X})", c as u32);
+                same += usize::from(std[0] != c);
+            } else {
+                assert_eq!(super::upper(c), c, "{c:?} (U+{:04X})", c as u32);
+                if std != [c] {
+                    other.push(c);
+                }
+            }
+        }
+        // Left as they are: Georgian, Cherokee, IPA letters, ligatures, ß and the
+        // other letters whose upper case is several code points.
+        assert!(same > 1200 && other.len() < 400, "{same} the same, {} not: {other:?}", other.len());
+        assert_eq!(super::upper('é'), 'É');
+        assert_eq!(super::upper('ÿ'), 'Ÿ');
+        assert_eq!(super::upper('я'), 'Я');
+        assert_eq!(super::upper('ß'), 'ß');
+    }
+
     use super::*;
 
     #[test]

@@ -6,13 +6,13 @@
 //! one ellipsis token, clock times stay whole ("9:30"), and clitics split off
 //! ("NATO’s" → "NATO" + "’s", "don't" → "do" + "n't"), as OntoNotes does.
 
-use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::abbreviations::{self, AbbreviationKind};
 use super::paragraphs::is_format;
 use super::TokenKind;
 use crate::span::Span;
+use crate::unicode::{class, Class};
 
 /// Clitics split off the end of a word, longest first (straight and curly apostrophes).
 const CLITICS: &[&str] = &[
@@ -172,11 +172,12 @@ pub fn kind_of(token: &str) -> TokenKind {
     if token.chars().any(char::is_alphabetic) {
         return TokenKind::Word;
     }
-    match first.general_category_group() {
-        GeneralCategoryGroup::Punctuation => TokenKind::Punctuation,
-        GeneralCategoryGroup::Letter | GeneralCategoryGroup::Mark => TokenKind::Word,
-        GeneralCategoryGroup::Number => TokenKind::Number,
-        _ => TokenKind::Symbol,
+    // Not numeric, and no letter in the token (letters are alphabetic).
+    match class(first) {
+        Class::Punctuation => TokenKind::Punctuation,
+        Class::Letter | Class::Mark => TokenKind::Word,
+        Class::Digit => TokenKind::Number,
+        Class::Other => TokenKind::Symbol,
     }
 }
 

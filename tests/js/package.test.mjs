@@ -9,11 +9,12 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 
-import { init, initSync, analyze, tokenize } from '../../dist/lib/node.js';
+import { init, initSync, analyze, findEntities, tokenize } from '../../dist/lib/node.js';
 
 const lib = new URL('../../dist/lib/', import.meta.url);
 const indexUrl = new URL('index.js', lib).href;
 const wasmPath = fileURLToPath(new URL('dateline.wasm', lib));
+const modelPath = fileURLToPath(new URL('dateline-model.bin', lib));
 
 /** Runs an ES module snippet in a fresh Node process; returns what it printed as JSON. */
 function runChild(code) {
@@ -78,9 +79,102 @@ describe('init', () => {
         fetches,
         sentences: analyze('One. Two.').documents[0].sentences.length,
         tokens: tokenize('Hello, world').length,
+        mentions: analyze('Jens Stoltenberg said NATO would act.').documents[0].mentions.map((m) => m.text),
       }));
     `);
-    assert.deepEqual(result, { results: ['undefined', 'undefined', 'undefined'], fetches: [], sentences: 2, tokens: 3 });
+    assert.deepEqual(result, {
+      results: ['undefined', 'undefined', 'undefined'], fetches: [], sentences: 2, tokens: 3, mentions: ['Jens Stoltenberg', 'NATO'],
+    });
+  });
+
+  test('index.js: without the entity model, analyze() with entities is an Error saying how to load it; the rest works', () => {
+    const result = runChild(`
+      import { readFileSync } from 'node:fs';
+      const { initSync, analyze, tokenize, findDates } = await import(${JSON.stringify(indexUrl)});
+      initSync(readFileSync(${JSON.stringify(wasmPath)}));
+      const out = { tokens: tokenize('a b').length, dates: findDates('on 6 October 2021').length };
+      out.withoutEntities = analyze('One. Two.', { entities: false }).documents[0].sentences.length;
+      try { analyze('NATO met.'); } catch (e) { out.error = { type: e.constructor.name, message: e.message }; }
+      initSync({ model: readFileSync(${JSON.stringify(modelPath)}) });
+      out.mentions = analyze('NATO met.').documents[0].mentions.map((m) => m.text);
+      console.log(JSON.stringify(out));
+    `);
+    assert.equal(result.tokens, 2);
+    assert.equal(result.dates, 1);
+    assert.equal(result.withoutEntities, 2);
+    assert.equal(result.error?.type, 'Error');
+    for (const hint of [/init\(\)/, /loadModel\(\)/, /initSync\(\{ wasm, model \}\)/, /entities: false/]) {
+      assert.match(result.error.message, hint);
+    }
+    assert.deepEqual(result.mentions, ['NATO']);
+  });
+
+  test('index.js: init({ model: false }), then loadModel() from the package, bytes or a Response; no fetch', () => {
+    const result = runChild(`
+      import { readFileSync } from 'node:fs';
+      globalThis.fetch = () => { throw new Error('no fetch allowed'); };
+      const model = readFileSync(${JSON.stringify(modelPath)});
+      const text = 'Jens Stoltenberg said NATO would act.';
+      const mentions = (m) => m.analyze(text).documents[0].mentions.length;
+      const out = {};
+      const a = await import(${JSON.stringify(indexUrl + '?lazy')});
+      await a.init({ model: false });
+      try { a.analyze(text); } catch (e) { out.before = e.constructor.name; }
+      await a.loadModel();
+      out.embedded = mentions(a);
+      const b = await import(${JSON.stringify(indexUrl + '?bytes-model')});
+      await b.init({ wasm: readFileSync(${JSON.stringify(wasmPath)}), model: Promise.resolve(model) });
+      out.bytes = mentions(b);
+      const c = await import(${JSON.stringify(indexUrl + '?response')});
+      await c.init({ model: new Response(model) });
+      out.response = mentions(c);
+      const d = await import(${JSON.stringify(indexUrl + '?load-first')});
+      await d.loadModel(model.buffer.slice(model.byteOffset, model.byteOffset + model.byteLength));
+      out.loadFirst = mentions(d);
+      console.log(JSON.stringify(out));
+    `);
+    assert.deepEqual(result, { before: 'Error', embedded: 2, bytes: 2, response: 2, loadFirst: 2 });
+  });
+
+  test('index.js: other bytes as the model, or a bad init option, are refused with an Error, and the core keeps working', () => {
+    const result = runChild(`
+      import { readFileSync } from 'node:fs';
+      const { init, initSync, loadModel, analyze } = await import(${JSON.stringify(indexUrl)});
+      const model = readFileSync(${JSON.stringify(modelPath)});
+      const out = {};
+      const error = (e) => ({ type: e.constructor.name, message: e.message });
+      try { await init({ wams: 1 }); } catch (e) { out.option = error(e); }
+      await init({ model: false });
+      try { initSync({ model: new Uint8Array([1, 2, 3]) }); } catch (e) { out.garbage = error(e); }
+      const changed = Uint8Array.from(model);
+      changed[1000] ^= 1;
+      try { await loadModel(changed); } catch (e) { out.changed = error(e); }
+      try { await loadModel(model.subarray(0, 1000)); } catch (e) { out.truncated = error(e); }
+      try { await loadModel(42); } catch (e) { out.number = error(e); }
+      out.still = analyze('One. Two.', { entities: false }).documents[0].sentences.length;
+      await loadModel(model);
+      out.mentions = analyze('NATO met.').documents[0].mentions.length;
+      console.log(JSON.stringify(out));
+    `);
+    assert.equal(result.option.type, 'TypeError');
+    assert.match(result.option.message, /wams/);
+    assert.equal(result.garbage.type, 'Error');
+    assert.match(result.garbage.message, /not a model asset/);
+    assert.match(result.changed.message, /not the one this version/);
+    assert.match(result.truncated.message, /truncated/);
+    assert.equal(result.number.type, 'TypeError');
+    assert.equal(result.still, 2);
+    assert.equal(result.mentions, 1);
+  });
+
+  test('node.js reads the entity model from the package folder the first time analyze() needs it', () => {
+    const result = runChild(`
+      const { analyze, tokenize } = await import(${JSON.stringify(new URL('node.js', lib).href)});
+      const out = { tokens: tokenize('a b').length, off: analyze('NATO met.', { entities: false }).documents[0].mentions.length };
+      out.on = analyze('NATO met.').documents[0].mentions.length;
+      console.log(JSON.stringify(out));
+    `);
+    assert.deepEqual(result, { tokens: 2, off: 0, on: 1 });
   });
 
   test('index.js: init(bytes) and initSync(bytes) load the given wasm; initSync() without bytes is a TypeError', () => {
@@ -593,4 +687,19 @@ describe('tokenizer: news rules', () => {
       assert.deepEqual(sentenceTexts(input), expected);
     });
   }
+});
+
+describe('findEntities', () => {
+  test('gives the mentions of one text, offsets in UTF-16 code units', () => {
+    const text = '🌍 Foreign Minister Sergei Lavrov spoke in Moscow. Lavrov said NATO had ignored Russia.';
+    const mentions = findEntities(text);
+    for (const m of mentions) assert.equal(text.slice(m.start, m.end), m.text);
+    const lavrovs = mentions.filter((m) => m.text.includes('Lavrov'));
+    assert.equal(lavrovs.length, 2);
+    assert.equal(lavrovs[0].entity, lavrovs[1].entity);
+    assert.ok(mentions.some((m) => m.text === 'Moscow' && m.type === 'GPE'));
+  });
+  test('refuses what is not a string', () => {
+    assert.throws(() => findEntities(42), TypeError);
+  });
 });

@@ -4,7 +4,7 @@
 //
 // Build first: `node scripts/build.mjs package`. Run: `node --test tests/package/`.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
@@ -68,8 +68,11 @@ describe('npm pack', () => {
       'dist/lib/node.js',
       'dist/lib/node.d.ts',
       'dist/lib/dateline.wasm',
+      'dist/lib/dateline-model.bin',
       'dist/lib/wasm-inline.js',
       'dist/lib/wasm-inline.d.ts',
+      'dist/lib/model-inline.js',
+      'dist/lib/model-inline.d.ts',
       'dist/lib/wasm/dateline.js',
       'dist/lib/wasm/dateline.d.ts',
     ];
@@ -79,7 +82,7 @@ describe('npm pack', () => {
       assert.ok(f.startsWith('dist/lib/') || ['package.json', 'README.md', 'LICENSE'].includes(f), `unexpected file in the tarball: ${f}`);
       assert.ok(!/(^|\/)(src|node_modules|target|tests|benches|www|scripts)\//.test(f), `${f} should not be published`);
     }
-    // The wasm with its entity model ships twice: as a file (Node, custom
+    // The wasm and the entity model each ship twice: as a file (Node, custom
     // loaders) and base64 inline (init() with no fetch): ~4 MB packed.
     assert.ok(packed.size < 6 * 1024 * 1024, `tarball is ${packed.size} bytes`);
   });
@@ -99,8 +102,10 @@ describe('installed from the tarball', () => {
         version: a.version,
         sentences: a.documents[0].sentences.length,
         tokens: tokenize('NATO’s chief spoke.').length,
+        mentions: analyze('NATO’s chief spoke.').documents[0].mentions.map((m) => m.text),
         resolved: fileURLToPath(import.meta.resolve('dateline')),
         wasm: existsSync(fileURLToPath(import.meta.resolve('dateline/dateline.wasm'))),
+        model: existsSync(fileURLToPath(import.meta.resolve('dateline/dateline-model.bin'))),
       }));
     `);
     const { stdout } = await sh(process.execPath, [script], { cwd: project });
@@ -108,7 +113,9 @@ describe('installed from the tarball', () => {
     assert.equal(out.version, 1);
     assert.equal(out.sentences, 2);
     assert.equal(out.tokens, 5);
+    assert.deepEqual(out.mentions, ['NATO'], 'the entity model is read from the package');
     assert.ok(out.wasm, 'dateline/dateline.wasm resolves to a file');
+    assert.ok(out.model, 'dateline/dateline-model.bin resolves to a file');
     assert.ok(out.resolved.startsWith(join(project, 'node_modules', 'dateline') + sep), `resolved to ${out.resolved}`);
     assert.ok(out.resolved.endsWith(join('dist', 'lib', 'node.js')), 'Node picks the "node" export');
   });
@@ -121,8 +128,11 @@ describe('installed from the tarball', () => {
       files: ['check.ts'],
     }));
     writeFileSync(join(dir, 'check.ts'), `
-      import { init, analyze, tokenize, type Analysis, type Token } from 'dateline';
+      import { init, initSync, loadModel, analyze, tokenize, type Analysis, type Token } from 'dateline';
       await init();
+      await init({ model: false });
+      await loadModel(new URL('dateline/dateline-model.bin', import.meta.url));
+      initSync({ wasm: new Uint8Array(0), model: new Uint8Array(0) });
       const a: Analysis = analyze({ text: 'One. Two.', published: '2021-10-21' });
       const t: Token[] = tokenize('x');
       export const n: number = a.documents.length + t.length;
@@ -141,11 +151,12 @@ describe('installed from the tarball', () => {
     writeFileSync(join(app, 'main.js'), [
       "import { init, analyze } from 'dateline';",
       'await init();',
+      "document.body.dataset.mentions = analyze('NATO met.').documents[0].mentions.map((m) => m.text).join();",
       "document.body.dataset.sentences = analyze('One. Two.').documents[0].sentences.length;",
       '',
     ].join('\n'));
-    // The embedded wasm (with the 1.9 MB entity model) is one lazily imported
-    // chunk; an app says it expects it, as the README shows.
+    // The embedded wasm and the embedded entity model (2.7 MB of base64) are
+    // lazily imported chunks; an app says it expects the big one, as the README shows.
     writeFileSync(join(app, 'vite.config.js'), 'export default { build: { chunkSizeWarningLimit: 8192 } };\n');
     // Vite comes from the repository; the app resolves `dateline` from its own node_modules.
     const viteLink = join(project, 'node_modules', 'vite');
@@ -156,6 +167,9 @@ describe('installed from the tarball', () => {
     });
     const out = join(app, 'dist');
     assert.ok(existsSync(join(out, 'index.html')));
+    // Three chunks at least: the app with the glue, the wasm, the model (split, so an app can load the model lazily).
+    const chunks = readdirSync(join(out, 'assets')).filter((f) => f.endsWith('.js'));
+    assert.ok(chunks.length >= 3, `the wasm and the model are chunks of their own: ${chunks.join(', ')}`);
     viteOutput = `${build.stdout}${build.stderr}`.trim();
 
     const server = await serveStatic(out);
@@ -181,10 +195,12 @@ describe('installed from the tarball', () => {
       await page.goto(`${origin}/`);
       await page.waitForFunction(() => document.body.dataset.sentences !== undefined, null, { timeout: 20_000 });
       assert.equal(await page.evaluate(() => document.body.dataset.sentences), '2');
+      assert.equal(await page.evaluate(() => document.body.dataset.mentions), 'NATO');
       assert.deepEqual(errors, []);
       const foreign = requests.filter((u) => !u.startsWith(`${origin}/`));
       assert.deepEqual(foreign, [], 'every request stays on 127.0.0.1');
       assert.ok(requests.some((u) => u.endsWith('.js')), `the page loaded its bundle: ${requests.join(', ')}`);
+      assert.ok(!requests.some((u) => /\.(wasm|bin)$/.test(u)), `the wasm and the model come from the bundle: ${requests.join(', ')}`);
     } finally {
       await browser.close();
       await new Promise((resolve) => server.close(resolve));

@@ -1,14 +1,20 @@
 // A consumer of the `dateline` typings: it must compile under `strict`, and
 // the one marked misuse must be an error (so this check can fail).
-import { init, initSync, analyze, tokenize } from '../../dist/lib/index.js';
+import { init, initSync, loadModel, analyze, findEntities, tokenize } from '../../dist/lib/index.js';
 import type { Analysis, DocFields, DocInput, DocumentAnalysis, EntityType, Options, Range, Timex, Token } from '../../dist/lib/index.js';
 // The package's own name resolves through the `exports` map's `types` condition.
 import { analyze as analyzeByName } from 'dateline';
 
-export async function main(bytes: Uint8Array): Promise<number> {
+export async function main(bytes: Uint8Array, model: ArrayBuffer): Promise<number> {
   await init();
   await init(new URL('https://example.invalid/dateline.wasm'));
+  await init({ wasm: fetch('https://example.invalid/dateline.wasm'), model: new URL('https://example.invalid/dateline-model.bin') });
+  await init({ model: false });
+  await loadModel();
+  await loadModel(model);
   initSync(bytes);
+  initSync({ wasm: bytes, model });
+  initSync({ model });
 
   const docs: DocInput[] = [
     { text: 'One. Two.' },
@@ -53,6 +59,11 @@ export async function main(bytes: Uint8Array): Promise<number> {
   for (const t of tokens) {
     const kind: 'word' | 'number' | 'punctuation' | 'symbol' = t.kind;
     total += t.end - t.start + t.sentence + kind.length;
+  }
+
+  for (const m of findEntities('Sergei Lavrov spoke in Moscow.')) {
+    const type: EntityType = m.type;
+    total += m.end - m.start + type.length + (m.entity ?? '').length;
   }
 
   // @ts-expect-error: tokenize takes a string, not a DocInput.

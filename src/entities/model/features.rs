@@ -7,10 +7,9 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
-
 use super::murmur::murmur64a;
 use super::weights::Lookups;
+use crate::unicode::{class, Class};
 
 /// Lexical lookups: lexeme norms, base norms and reserved symbol ids.
 pub struct Lexicon {
@@ -128,14 +127,7 @@ pub fn is_alpha(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
-    matches!(
-        c.general_category(),
-        GeneralCategory::UppercaseLetter
-            | GeneralCategory::LowercaseLetter
-            | GeneralCategory::TitlecaseLetter
-            | GeneralCategory::ModifierLetter
-            | GeneralCategory::OtherLetter
-    )
+    class(c) == Class::Letter
 }
 
 /// Python's `str.isdigit` for one code point: category Nd plus the code points
@@ -167,7 +159,7 @@ pub fn is_digit(c: char) -> bool {
         (0x1F100, 0x1F10A),
     ];
     let u = c as u32;
-    c.general_category() == GeneralCategory::DecimalNumber || DIGIT_RANGES.iter().any(|&(a, b)| (a..=b).contains(&u))
+    class(c) == Class::Digit || DIGIT_RANGES.iter().any(|&(a, b)| (a..=b).contains(&u))
 }
 
 /// Python's `str.isspace` for one code point (Rust's `is_whitespace` plus

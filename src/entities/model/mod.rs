@@ -135,9 +135,13 @@ pub fn recognize_in_paragraphs(text: &str, paragraphs: &[Span]) -> Vec<(Span, En
     keep_types(recognize_labels(text, Breaks::Paragraphs(paragraphs)))
 }
 
-/// All entities the model finds, with all 18 labels.
+/// All entities the model finds, with all 18 labels; none when there is no
+/// model (in wasm, before [`Model::install`]).
 pub fn recognize_labels(text: &str, breaks: Breaks<'_>) -> Vec<(Span, Label)> {
-    pipeline::run(Model::get(), text, breaks)
+    match Model::loaded() {
+        Some(model) => pipeline::run(model, text, breaks),
+        None => Vec::new(),
+    }
 }
 
 fn keep_types(found: Vec<(Span, Label)>) -> Vec<(Span, EntityType)> {

@@ -8,6 +8,7 @@
 //! Patterns work on code points (`&[char]`), as Python `str` does.
 
 use super::features::{is_alpha, is_space};
+use crate::sort;
 
 /// A compiled pattern.
 pub struct Regex {
@@ -318,7 +319,7 @@ impl CharSet {
     }
 
     fn finish(mut self) -> CharSet {
-        self.ranges.sort_unstable();
+        sort::sort(&mut self.ranges);
         let mut merged: Vec<(char, char)> = Vec::with_capacity(self.ranges.len());
         for (lo, hi) in self.ranges {
             match merged.last_mut() {
@@ -344,8 +345,7 @@ impl Class {
 
 /// Python's `\d` on `str`: Unicode decimal digits (category Nd).
 fn is_decimal(c: char) -> bool {
-    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
-    c.is_ascii_digit() || (!c.is_ascii() && c.general_category() == GeneralCategory::DecimalNumber)
+    c.is_ascii_digit() || (!c.is_ascii() && crate::unicode::class(c) == crate::unicode::Class::Digit)
 }
 
 /// Matches `seq` at `pos`, calling `k` with each candidate end in backtracking

@@ -18,6 +18,8 @@ use serde::Deserialize;
 
 use super::features::is_space;
 use super::regex::Regex;
+use super::weights::{JsonReader, SerdeJson};
+use crate::sort;
 use crate::span::Span;
 
 /// Longest chunk (in code points) `url_match` is tried on.
@@ -84,7 +86,12 @@ impl Tokenizer {
     /// Builds the tokenizer from the exported JSON rules. Panics if they are
     /// malformed or use a feature this port does not support.
     pub fn from_json(json: &str) -> Tokenizer {
-        let rules: Rules = serde_json::from_str(json).unwrap_or_else(|e| panic!("tokenizer rules: bad JSON: {e}"));
+        Tokenizer::from_json_with(json, &SerdeJson)
+    }
+
+    /// [`Tokenizer::from_json`], reading the JSON with `reader`.
+    pub fn from_json_with(json: &str, reader: &impl JsonReader) -> Tokenizer {
+        let rules: Rules = reader.read(json).unwrap_or_else(|e| panic!("tokenizer rules: bad JSON: {e}"));
         assert!(rules.token_match.is_none(), "tokenizer rules: token_match is not supported");
         assert!(rules.faster_heuristics, "tokenizer rules: only faster_heuristics is supported");
         let specials: HashMap<String, Vec<Piece>> = rules
@@ -305,7 +312,7 @@ impl Tokenizer {
         }
         // _filter_special_spans: longest first, ties leftmost; skip spans whose
         // first or last token an earlier (kept or not) span covered.
-        found.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+        sort::sort_by(&mut found, |a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
         let mut seen = vec![false; n];
         let mut kept = Vec::new();
         for (a, b) in found {
@@ -314,7 +321,7 @@ impl Tokenizer {
             }
             seen[a..b].iter_mut().for_each(|s| *s = true);
         }
-        kept.sort_unstable();
+        sort::sort(&mut kept);
         let old = std::mem::take(&mut scratch.tokens);
         let mut i = 0;
         for (a, b) in kept {

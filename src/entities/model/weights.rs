@@ -1,12 +1,19 @@
-//! The embedded model file (`models/ner-en-core-web-sm-3.6.0.bin`, format in
-//! `models/README.md`), parsed once into a [`Model`].
+//! The model: `models/ner-en-core-web-sm-3.6.0.bin` (format in
+//! `models/README.md`) and spaCy's tokenizer rules, parsed once into a
+//! [`Model`].
 //!
-//! The file is part of the binary, so a malformed one is a build bug, not bad
-//! input: loading it panics with a message naming what is wrong.
+//! Natively both files are embedded in the binary. The wasm leaves them out
+//! (they are 2 MB next to ~150 KB of code): the JavaScript package ships them
+//! as one asset, `dateline-model.bin` ([`asset`]), and hands its bytes to
+//! [`Model::install`]. An asset is checked against the fingerprints of the
+//! files this build was made with before it is parsed, so a malformed model is
+//! always a build bug, never bad input: parsing panics with a message naming
+//! what is wrong.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use super::features::Lexicon;
@@ -15,13 +22,18 @@ use super::parser::Moves;
 use super::tokenizer::Tokenizer;
 use super::types::TypeCache;
 
-/// The model file, embedded.
+/// The model file, embedded (native builds only).
+#[cfg(not(target_arch = "wasm32"))]
 static MODEL_BYTES: &[u8] = include_bytes!("../../../models/ner-en-core-web-sm-3.6.0.bin");
-/// spaCy's tokenizer rules for the same pipeline, embedded.
+/// spaCy's tokenizer rules for the same pipeline, embedded (native builds only).
+#[cfg(not(target_arch = "wasm32"))]
 static TOKENIZER_JSON: &str = include_str!("../../../models/tokenizer-en-core-web-sm-3.6.0.json");
 
 const MAGIC: &[u8; 8] = b"DLNER\0\0\x02";
 const FORMAT_VERSION: u32 = 2;
+
+/// The installed model (natively: the embedded one, parsed on first use).
+static MODEL: OnceLock<Model> = OnceLock::new();
 
 /// Everything the recognizer needs: tokenizer, lexical features, network and
 /// transition system.
@@ -39,21 +51,133 @@ pub struct Model {
 }
 
 impl Model {
-    /// The embedded model, parsed on first use.
+    /// The model. Panics if there is none: natively there always is (the
+    /// embedded one); in wasm, only after [`Model::install`].
     pub fn get() -> &'static Model {
-        static MODEL: OnceLock<Model> = OnceLock::new();
-        MODEL.get_or_init(|| Model::parse(MODEL_BYTES, TOKENIZER_JSON))
+        Model::loaded().expect("the entity model is not installed (wasm: Model::install first)")
+    }
+
+    /// The model, if there is one: natively always (the embedded model,
+    /// parsed on first use); in wasm once [`Model::install`] succeeded.
+    pub fn loaded() -> Option<&'static Model> {
+        #[cfg(not(target_arch = "wasm32"))]
+        return Some(MODEL.get_or_init(|| Model::parse(MODEL_BYTES, TOKENIZER_JSON)));
+        #[cfg(target_arch = "wasm32")]
+        return MODEL.get();
+    }
+
+    /// Installs the model from the bytes of a model asset (see [`asset`]),
+    /// reading its JSON parts with `json`. Does nothing if a model is already
+    /// there. Fails, without panicking, on bytes that are not the asset of
+    /// the model this build was made with.
+    pub fn install(bytes: Vec<u8>, json: &impl JsonReader) -> Result<(), String> {
+        if Model::loaded().is_some() {
+            return Ok(());
+        }
+        let (model, tokenizer) = asset::split(&bytes)?;
+        asset::check(model, tokenizer)?;
+        // The tensors borrow the file for as long as the program runs.
+        let bytes: &'static [u8] = Vec::leak(bytes);
+        let (model, tokenizer) = asset::split(bytes)?;
+        let tokenizer = std::str::from_utf8(tokenizer).map_err(|_| "the tokenizer rules are not UTF-8".to_string())?;
+        let _ = MODEL.set(Model::parse_with(model, tokenizer, json));
+        Ok(())
     }
 
     /// Parses a model file and tokenizer rules. Panics if either is malformed.
     pub fn parse(bytes: &'static [u8], tokenizer_json: &str) -> Model {
-        let mut file = ModelFile::parse(bytes);
+        Model::parse_with(bytes, tokenizer_json, &SerdeJson)
+    }
+
+    /// [`Model::parse`], reading the JSON with `json`.
+    pub fn parse_with(bytes: &'static [u8], tokenizer_json: &str, json: &impl JsonReader) -> Model {
+        let mut file = ModelFile::parse_with(bytes, json);
         let lexicon = Lexicon::new(std::mem::take(&mut file.header.lookups));
         let network = Network::load(&file);
         let moves = Moves::new(&file.header.moves);
         assert_eq!(moves.len(), network.n_moves(), "model file: moves and upper layer disagree");
-        let tokenizer = Tokenizer::from_json(tokenizer_json);
+        let tokenizer = Tokenizer::from_json_with(tokenizer_json, json);
         Model { tokenizer, lexicon, network, moves, types: TypeCache::default() }
+    }
+}
+
+/// Reads JSON into serde types. Natively [`SerdeJson`]; the wasm binding
+/// passes JavaScript's `JSON.parse`, which keeps a JSON parser out of the wasm.
+pub trait JsonReader {
+    /// `json` as a `T`, or a message saying why not.
+    fn read<T: DeserializeOwned>(&self, json: &str) -> Result<T, String>;
+}
+
+/// [`JsonReader`] with `serde_json`.
+pub struct SerdeJson;
+
+impl JsonReader for SerdeJson {
+    fn read<T: DeserializeOwned>(&self, json: &str) -> Result<T, String> {
+        serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+}
+
+/// The model asset of the JavaScript package (`dateline-model.bin`): the
+/// model file and the tokenizer rules in one file.
+///
+/// ```text
+/// offset 0    8 bytes  magic "DLMODEL\x01"
+/// offset 8    u32      M = byte length of the model file (little-endian)
+/// offset 12   u32      T = byte length of the tokenizer rules (JSON, UTF-8)
+/// offset 16   M bytes  models/ner-en-core-web-sm-3.6.0.bin
+/// offset 16+M T bytes  models/tokenizer-en-core-web-sm-3.6.0.json
+/// ```
+///
+/// `scripts/build.mjs` writes it; [`pack`](asset::pack) is the same in Rust.
+pub mod asset {
+    /// The asset's first bytes.
+    pub const MAGIC: &[u8; 8] = b"DLMODEL\x01";
+
+    /// Byte length and FNV-1a 64 hash of the model file and of the tokenizer
+    /// rules this build was made with (a test checks them against `models/`).
+    pub const FINGERPRINTS: [(usize, u64); 2] = [(1_858_112, 0xaa25_c139_b3df_252d), (152_932, 0x1886_1a76_8331_a26a)];
+
+    /// The asset holding `model` and `tokenizer`.
+    pub fn pack(model: &[u8], tokenizer: &[u8]) -> Vec<u8> {
+        let mut out = Vec::with_capacity(16 + model.len() + tokenizer.len());
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(model.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(tokenizer.len() as u32).to_le_bytes());
+        out.extend_from_slice(model);
+        out.extend_from_slice(tokenizer);
+        out
+    }
+
+    /// The model file and the tokenizer rules of an asset.
+    pub fn split(bytes: &[u8]) -> Result<(&[u8], &[u8]), String> {
+        let len = |at: usize| u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]) as usize;
+        if bytes.len() < 16 || &bytes[..8] != MAGIC {
+            return Err("these bytes are not a model asset (dateline-model.bin)".into());
+        }
+        let (m, t) = (len(8), len(12));
+        if 16 + m + t != bytes.len() {
+            return Err(format!(
+                "the model asset is {} bytes, its header says {}: truncated?",
+                bytes.len(),
+                16 + m + t
+            ));
+        }
+        Ok((&bytes[16..16 + m], &bytes[16 + m..]))
+    }
+
+    /// Whether `model` and `tokenizer` are the files this build was made with.
+    pub fn check(model: &[u8], tokenizer: &[u8]) -> Result<(), String> {
+        for (part, (len, hash)) in [model, tokenizer].into_iter().zip(FINGERPRINTS) {
+            if part.len() != len || fnv1a(part) != hash {
+                return Err("the model asset is not the one this version of dateline was built with".into());
+            }
+        }
+        Ok(())
+    }
+
+    /// FNV-1a, 64 bits.
+    pub fn fnv1a(bytes: &[u8]) -> u64 {
+        bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
     }
 }
 
@@ -90,7 +214,7 @@ struct TensorEntry {
 }
 
 /// A parsed model file: header plus the data section, borrowed from the
-/// embedded bytes.
+/// model bytes.
 pub struct ModelFile {
     header: Header,
     data: &'static [u8],
@@ -116,11 +240,17 @@ impl I8Tensor {
 impl ModelFile {
     /// Splits `bytes` into header and data section and checks the layout.
     pub fn parse(bytes: &'static [u8]) -> ModelFile {
+        ModelFile::parse_with(bytes, &SerdeJson)
+    }
+
+    /// [`ModelFile::parse`], reading the header with `json`.
+    pub fn parse_with(bytes: &'static [u8], json: &impl JsonReader) -> ModelFile {
         assert!(bytes.len() >= 12 && &bytes[..8] == MAGIC, "model file: bad magic (want DLNER version 2)");
         let n = u32::from_le_bytes(bytes[8..12].try_into().expect("4 bytes")) as usize;
         assert!(12 + n <= bytes.len() && (12 + n).is_multiple_of(4), "model file: bad header length {n}");
-        let header: Header =
-            serde_json::from_slice(&bytes[12..12 + n]).unwrap_or_else(|e| panic!("model file: bad JSON header: {e}"));
+        let header =
+            std::str::from_utf8(&bytes[12..12 + n]).map_err(|e| e.to_string()).and_then(|h| json.read::<Header>(h));
+        let header = header.unwrap_or_else(|e| panic!("model file: bad JSON header: {e}"));
         assert_eq!(header.format, "dateline-ner", "model file: wrong format");
         assert_eq!(header.format_version, FORMAT_VERSION, "model file: wrong format version");
         let data = &bytes[12 + n..];
@@ -194,6 +324,45 @@ mod tests {
         let model = Model::get();
         assert_eq!(model.moves.len(), 74);
         assert_eq!(model.network.n_moves(), 74);
+    }
+
+    #[test]
+    fn the_fingerprints_are_those_of_the_files_in_models() {
+        for (part, (len, hash)) in [MODEL_BYTES, TOKENIZER_JSON.as_bytes()].into_iter().zip(asset::FINGERPRINTS) {
+            assert_eq!(
+                (part.len(), asset::fnv1a(part)),
+                (len, hash),
+                "update asset::FINGERPRINTS to the new model files"
+            );
+        }
+    }
+
+    #[test]
+    fn an_asset_splits_into_the_files_and_parses() {
+        let packed = asset::pack(MODEL_BYTES, TOKENIZER_JSON.as_bytes());
+        let (model, tokenizer) = asset::split(&packed).unwrap();
+        assert_eq!((model, tokenizer), (MODEL_BYTES, TOKENIZER_JSON.as_bytes()));
+        assert_eq!(asset::check(model, tokenizer), Ok(()));
+        let packed: &'static [u8] = Vec::leak(packed);
+        let (model, tokenizer) = asset::split(packed).unwrap();
+        let parsed = Model::parse(model, std::str::from_utf8(tokenizer).unwrap());
+        assert_eq!(parsed.moves.len(), 74);
+    }
+
+    #[test]
+    fn other_bytes_are_refused_with_a_message() {
+        let packed = asset::pack(MODEL_BYTES, TOKENIZER_JSON.as_bytes());
+        assert!(asset::split(b"not a model asset").unwrap_err().contains("not a model asset"));
+        assert!(asset::split(&packed[..packed.len() - 1]).unwrap_err().contains("truncated"));
+        let mut changed = packed.clone();
+        changed[100] ^= 1;
+        let (model, tokenizer) = asset::split(&changed).unwrap();
+        assert!(asset::check(model, tokenizer).unwrap_err().contains("not the one this version"));
+        let other = asset::pack(b"DLNER\0\0\x02", TOKENIZER_JSON.as_bytes());
+        let (model, tokenizer) = asset::split(&other).unwrap();
+        assert!(asset::check(model, tokenizer).is_err());
+        // Natively the embedded model is there already: installing is a no-op.
+        assert_eq!(Model::install(changed, &SerdeJson), Ok(()));
     }
 
     #[test]
