@@ -75,8 +75,12 @@ pub struct Dct {
 pub enum DctBasis {
     /// From the input (`published`, `--dct`, `Options.reference`).
     Given,
-    /// Inferred from the text or the other documents.
+    /// Inferred from the article's own text (a publication line, a dateline,
+    /// the latest day it reports).
     Inferred,
+    /// Bounded by the other articles: the latest day of the events it shares
+    /// with them, or the story's latest date when the text gives none.
+    Corpus,
     /// Not known.
     Unknown,
 }

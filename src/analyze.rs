@@ -64,7 +64,10 @@ pub fn analyze(docs: &[DocInput], options: &Options) -> Result<Analysis, Error> 
         .zip(&from_corpus)
         .map(|(p, corpus_date)| match (p.dct, p.inferred.or(*corpus_date)) {
             (Some(date), _) => Dct { value: Some(date.to_string()), basis: DctBasis::Given },
-            (None, Some(date)) => Dct { value: Some(date.to_string()), basis: DctBasis::Inferred },
+            (None, Some(date)) if p.inferred.is_some() => {
+                Dct { value: Some(date.to_string()), basis: DctBasis::Inferred }
+            }
+            (None, Some(date)) => Dct { value: Some(date.to_string()), basis: DctBasis::Corpus },
             (None, None) => Dct { value: None, basis: DctBasis::Unknown },
         })
         .collect();
@@ -83,7 +86,7 @@ pub fn analyze(docs: &[DocInput], options: &Options) -> Result<Analysis, Error> 
                 cleaned: &p.cleaned,
                 timexes,
                 dct: dct.value.as_deref().and_then(CalendarDate::parse_iso),
-                dct_inferred: dct.basis == DctBasis::Inferred,
+                dct_inferred: matches!(dct.basis, DctBasis::Inferred | DctBasis::Corpus),
             })
             .collect();
         timeline::build(&views, options.timeline.max_events)
@@ -96,6 +99,7 @@ pub fn analyze(docs: &[DocInput], options: &Options) -> Result<Analysis, Error> 
         for (d, date) in later.iter().enumerate() {
             if let Some(date) = date {
                 dcts[d].value = Some(date.to_string());
+                dcts[d].basis = DctBasis::Corpus;
                 timexes[d] = resolve(&prepared[d], &dcts[d]);
             }
         }
@@ -164,7 +168,9 @@ pub fn analyze(docs: &[DocInput], options: &Options) -> Result<Analysis, Error> 
 
 /// The date of a document when it was inferred (the ones events may move).
 fn inferred_date(dct: &Dct) -> Option<CalendarDate> {
-    (dct.basis == DctBasis::Inferred).then(|| dct.value.as_deref().and_then(CalendarDate::parse_iso)).flatten()
+    matches!(dct.basis, DctBasis::Inferred | DctBasis::Corpus)
+        .then(|| dct.value.as_deref().and_then(CalendarDate::parse_iso))
+        .flatten()
 }
 
 /// A chronology event in the output shape (UTF-16 offsets per document).

@@ -135,7 +135,7 @@ export interface DocumentAnalysis {
   title: string | null;
   source: string | null;
   /** Document creation time. */
-  dct: { value: string | null; basis: "given" | "inferred" | "unknown" };
+  dct: { value: string | null; basis: "given" | "inferred" | "corpus" | "unknown" };
   /** The article proper (UTF-16 ranges). */
   body: Range[];
   /** Text around the article (UTF-16 ranges). */

@@ -281,8 +281,10 @@ function renderMeta(doc, analysis, text, extra) {
   if (dct.value) {
     const date = el(doc, 'time', 'dct', formatDate(dct.value));
     if (/^\d{4}(-\d{2}){0,2}$/.test(dct.value)) date.setAttribute('datetime', dct.value);
-    date.title = dct.basis === 'inferred' ? 'Publication date inferred from the text' : 'Publication date';
-    if (dct.basis === 'inferred') date.append(' ', el(doc, 'span', 'dct-basis', '(inferred)'));
+    const inferred = dct.basis === 'inferred' || dct.basis === 'corpus';
+    date.title = dct.basis === 'inferred' ? 'Publication date inferred from the text'
+      : dct.basis === 'corpus' ? 'Publication date inferred from the events other articles date' : 'Publication date';
+    if (inferred) date.append(' ', el(doc, 'span', 'dct-basis', '(inferred)'));
     items.push(date);
   } else {
     items.push(el(doc, 'span', 'dct dct-unknown', 'Date unknown'));
