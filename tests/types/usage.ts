@@ -36,7 +36,7 @@ export async function main(bytes: Uint8Array, model: ArrayBuffer): Promise<numbe
     const d: DocumentAnalysis = doc;
     const title: string | null = d.title;
     const dct: string | null = d.dct.value;
-    const basis: 'given' | 'inferred' | 'unknown' = d.dct.basis;
+    const basis: 'given' | 'inferred' | 'corpus' | 'unknown' = d.dct.basis;
     const firstSentence: Range | undefined = d.sentences[0];
     // For HTML input the analysed text is returned; offsets are into it.
     const text = d.text ?? docs.find((x) => x.id === d.id)?.text ?? '';
