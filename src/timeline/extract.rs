@@ -27,7 +27,7 @@ pub struct DocView<'a> {
     pub timexes: &'a [Timex],
     /// Its creation date, given or inferred, when known.
     pub dct: Option<CalendarDate>,
-    /// Whether `dct` was inferred from the text, so the article may be later.
+    /// Whether `dct` was inferred (from the text or the other articles), so the article may be later.
     pub dct_inferred: bool,
 }
 
@@ -188,22 +188,23 @@ struct Previous<'t> {
 }
 
 /// Capitalized words (not stopwords), lower-cased: the names a sentence gives.
-fn names<'w>(words: &[&'w str]) -> impl Iterator<Item = String> + 'w {
+fn names(words: &[&str]) -> Vec<String> {
     words
         .iter()
         .filter(|w| w.chars().count() >= 3 && w.starts_with(char::is_uppercase))
         .map(|w| w.to_lowercase())
         .filter(|w| !super::similarity::is_stopword(w))
-        .collect::<Vec<_>>()
-        .into_iter()
+        .collect()
 }
 
 /// Whether a sentence names someone or something that the previous one
 /// names too and that few sentences of the article name (a side figure the
 /// narrative follows, not the story's constant "NATO" or "Moscow").
 fn shares_name(previous: &[&str], words: &[&str], sentences_naming: &HashMap<String, usize>) -> bool {
-    let before: Vec<String> = names(previous).collect();
-    names(words).any(|n| before.contains(&n) && sentences_naming.get(&n).is_some_and(|&k| k <= RARE_NAME_SENTENCES))
+    let before = names(previous);
+    names(words)
+        .into_iter()
+        .any(|n| before.contains(&n) && sentences_naming.get(&n).is_some_and(|&k| k <= RARE_NAME_SENTENCES))
 }
 
 /// Most sentences of an article that may name a side figure.
@@ -218,7 +219,7 @@ fn sentences_naming(doc: &DocView, ranges: &[std::ops::Range<usize>]) -> HashMap
             .filter(|t| t.kind == TokenKind::Word)
             .map(|t| t.span.slice(doc.text))
             .collect();
-        let mut seen: Vec<String> = names(&words).collect();
+        let mut seen = names(&words);
         sort::sort(&mut seen);
         seen.dedup();
         for n in seen {
@@ -246,9 +247,8 @@ pub fn mentions(doc_index: usize, doc: &DocView) -> (Vec<Mention>, Vec<Mention>)
         }
         // The words after a wire dateline ("BRANNOCK (Wire) — Two workers…").
         let told = Span::new(dateline_end(doc.text, sentence), sentence.end);
-        let sentence_tokens: Vec<_> =
-            tokens[ranges[s].clone()].iter().filter(|t| t.span.start >= told.start).cloned().collect();
-        let sentence_tokens = sentence_tokens.as_slice();
+        let all_tokens = &tokens[ranges[s].clone()];
+        let sentence_tokens = &all_tokens[all_tokens.partition_point(|t| t.span.start < told.start)..];
         let words: Vec<&str> =
             sentence_tokens.iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.span.slice(doc.text)).collect();
         if bag(words.iter().copied()).len() < MIN_EVENT_WORDS {
@@ -436,7 +436,8 @@ pub fn smallest_period_containing(from: CalendarDate, to: CalendarDate) -> TimeV
 
 /// Splits a sentence with several dates into one clause per date: the cut
 /// between two dates falls at the last comma, semicolon or dash before the
-/// second, else halfway.
+/// second, else before the word that leads to it. Each clause comes with
+/// its date's span.
 fn clauses(text: &str, sentence: Span, dates: &[(Span, EventDate)]) -> Vec<(Span, Span, EventDate)> {
     let mut out = Vec::with_capacity(dates.len());
     let mut start = sentence.start;

@@ -77,9 +77,8 @@ pub fn build(docs: &[DocView], max_events: Option<usize>) -> Vec<Event> {
         if linked.contains(&(first_continued + k)) {
             continue; // a source of the event it joined
         }
-        let mut stems: Vec<String> = m.bag.keys().cloned().collect();
-        sort::sort(&mut stems);
-        let key = (m.date.as_ref().map_or(String::new(), |d| d.value.to_string()), stems);
+        let (date, stems) = wording(&m);
+        let key = (date, stems.into_iter().map(str::to_string).collect());
         own.entry(key).or_default().push(dated.len());
         dated.push(m);
     }
@@ -185,16 +184,21 @@ fn distinct(mentions: &[Mention]) -> (Vec<usize>, Vec<usize>) {
     let mut representative = Vec::with_capacity(mentions.len());
     let mut reps = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
-        let mut stems: Vec<&str> = m.bag.keys().map(String::as_str).collect();
-        sort::sort(&mut stems);
-        let date = m.date.as_ref().map_or(String::new(), |d| d.value.to_string());
-        let r = *first.entry((date, stems)).or_insert_with(|| {
+        let r = *first.entry(wording(m)).or_insert_with(|| {
             reps.push(i);
             i
         });
         representative.push(r);
     }
     (reps, representative)
+}
+
+/// What makes two mentions the same wording of the same date: the date's
+/// value and the sorted content stems.
+fn wording(m: &Mention) -> (String, Vec<&str>) {
+    let mut stems: Vec<&str> = m.bag.keys().map(String::as_str).collect();
+    sort::sort(&mut stems);
+    (m.date.as_ref().map_or(String::new(), |d| d.value.to_string()), stems)
 }
 
 /// Groups dated mentions into events: single linkage over pairs with
@@ -255,11 +259,11 @@ fn merge_background(dated: &[Mention], reps: &[usize], idf: &HashMap<String, f64
             by_value.entry(date.value.to_string()).or_default().push(r);
         }
     }
+    let rare = |k: &String| idf.get(k).is_some_and(|&w| w >= RARE_NAME_IDF);
     for group in by_value.values().filter(|g| g.len() <= MAX_BACKGROUND_GROUP) {
         for (n, &a) in group.iter().enumerate() {
             for &b in &group[n + 1..] {
                 let (x, y) = (&dated[a], &dated[b]);
-                let rare = |k: &String| idf.get(k).is_some_and(|&w| w >= RARE_NAME_IDF);
                 let shares_name = x.names.iter().any(|k| y.names.contains(k) && rare(k));
                 if x.doc != y.doc && shares_name && cosine(&x.bag, &y.bag, idf) >= BACKGROUND_SIMILARITY {
                     sets.union(a, b);

@@ -220,27 +220,26 @@ const NAME_WEIGHT: f64 = 2.0;
 /// count by their parts ("Putin-Biden"); spelling variants of names meet
 /// ("Poutine"/"Putin", see [`variant_key`]); names weigh [`NAME_WEIGHT`].
 pub fn bag<'a>(words: impl IntoIterator<Item = &'a str>) -> Bag {
-    let parts: Vec<(usize, &str)> =
-        words.into_iter().enumerate().flat_map(|(i, w)| w.split('-').map(move |p| (i, p))).collect();
+    let parts: Vec<(usize, &str, String)> =
+        words.into_iter().enumerate().flat_map(|(i, w)| w.split('-').map(move |p| (i, p, p.to_lowercase()))).collect();
     let mut out = Bag::new();
     let mut skip_next = false;
-    for (k, &(i, part)) in parts.iter().enumerate() {
+    for (k, (i, part, lower)) in parts.iter().enumerate() {
         if std::mem::take(&mut skip_next) {
             continue;
         }
-        let lower = part.to_lowercase();
-        let next = parts.get(k + 1).map(|(_, p)| p.to_lowercase());
-        if let Some((group, pair)) = synonyms::key(&lower, next.as_deref()) {
+        let next = parts.get(k + 1).map(|(_, _, p)| p.as_str());
+        if let Some((group, pair)) = synonyms::key(lower, next) {
             *out.entry(group.to_string()).or_insert(0.0) += 1.0;
             skip_next = pair;
             continue;
         }
-        if lower.chars().count() < 3 || is_stopword(&lower) || !lower.chars().any(char::is_alphabetic) {
+        if lower.chars().count() < 3 || is_stopword(lower) || !lower.chars().any(char::is_alphabetic) {
             continue;
         }
-        let name = i > 0 && part.starts_with(char::is_uppercase);
+        let name = *i > 0 && part.starts_with(char::is_uppercase);
         let weight = if name { NAME_WEIGHT } else { 1.0 };
-        *out.entry(variant_key(&fold(&stem(&lower)))).or_insert(0.0) += weight;
+        *out.entry(variant_key(&fold(&stem(lower)))).or_insert(0.0) += weight;
     }
     out
 }
