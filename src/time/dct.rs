@@ -3,9 +3,9 @@
 //! In order: a publication line ("Published 21 October 2021", a date alone on
 //! a short line near the top or bottom); else the latest day the article
 //! reports in a non-future clause, yearless days taking the year of the
-//! article's latest explicit date; else, across the corpus, the dates of the
-//! other articles of the story ([`infer_from_corpus`]) — the hook where the
-//! chronology's shared events can bound a date more tightly.
+//! article's latest explicit date; else, across the corpus, the story's main
+//! moment among the other articles' dates ([`infer_from_corpus`]) — the hook
+//! where the chronology's shared events can bound a date more tightly.
 
 use super::calendar::CalendarDate;
 use super::expr::Expr;
@@ -123,26 +123,87 @@ fn nearest_year(reference: CalendarDate, month: u8, day: u8) -> Option<CalendarD
         .min_by_key(|d| (d.to_days() - reference.to_days()).abs())
 }
 
+/// How many days a story's main moment spans: the window of known dates
+/// that anchors the articles with no date of their own.
+const STORY_WINDOW_DAYS: i64 = 31;
+
 /// Dates for the articles of a corpus that could not date themselves.
 ///
 /// `known[i]` is article i's DCT when given or inferred from its own text;
-/// the result fills the gaps. An article that reports days without a year
-/// reads them near the corpus's latest date and is dated by the latest of
-/// them; an article with no calendar date at all takes the corpus's latest
-/// date. Articles with a known date are returned unchanged.
+/// the result fills the gaps. Each undated article is anchored on the
+/// story's main moment: the latest date of the densest month of known dates,
+/// among those in the latest year the article writes ("in 2021", "June
+/// 2021") when there are such, so that one article of another year added to
+/// a story does not move the others. An article that reports days without a
+/// year reads them near that anchor and is dated by the latest of them; an
+/// article with no calendar date at all takes the anchor. Articles with a
+/// known date are returned unchanged.
 pub fn infer_from_corpus(known: &[Option<CalendarDate>], mentions: &[&[Mention]]) -> Vec<Option<CalendarDate>> {
     let mut dates = known.to_vec();
-    let Some(reference) = known.iter().flatten().max().copied() else {
-        return dates;
-    };
-    for (date, mentions) in dates.iter_mut().zip(mentions) {
-        if date.is_none() {
-            *date = latest_reported_day(mentions, Some(reference)).map(|own| own.max(reference));
+    // First the articles that report days of their own, then the rest,
+    // anchored on all the dates known by then.
+    for reports_days in [true, false] {
+        let known_dates: Vec<CalendarDate> = dates.iter().flatten().copied().collect();
+        if known_dates.is_empty() {
+            return dates;
         }
-    }
-    let latest = dates.iter().flatten().max().copied();
-    for date in dates.iter_mut().filter(|d| d.is_none()) {
-        *date = latest;
+        let mut found = dates.clone();
+        for ((date, found), mentions) in dates.iter().zip(&mut found).zip(mentions) {
+            if date.is_some() {
+                continue;
+            }
+            let reference = anchor(&known_dates, written_year(mentions));
+            match latest_reported_day(mentions, Some(reference)) {
+                Some(own) if reports_days => *found = Some(own.max(reference)),
+                None if !reports_days => *found = Some(reference),
+                _ => {}
+            }
+        }
+        dates = found;
     }
     dates
+}
+
+/// The latest year an article writes out in a clause that is not future.
+fn written_year(mentions: &[Mention]) -> Option<i32> {
+    mentions
+        .iter()
+        .filter(|m| m.tense != Tense::Future)
+        .filter_map(|m| match m.expr {
+            Expr::Calendar { year: Some(y), .. }
+            | Expr::Year(y)
+            | Expr::Season(_, Some(y))
+            | Expr::Quarter(_, Some(y))
+            | Expr::Half(_, Some(y)) => Some(y),
+            _ => None,
+        })
+        .max()
+}
+
+/// The date an undated article is read against: the story's main moment
+/// among the known dates of the article's own year, else of the years after
+/// it, else among all known dates. `known` is not empty.
+fn anchor(known: &[CalendarDate], year: Option<i32>) -> CalendarDate {
+    let same_year: Vec<CalendarDate> = known.iter().copied().filter(|d| Some(d.year()) == year).collect();
+    let later: Vec<CalendarDate> = known.iter().copied().filter(|d| year.is_some_and(|y| d.year() > y)).collect();
+    let pool = [same_year, later].into_iter().find(|pool| !pool.is_empty()).unwrap_or_else(|| known.to_vec());
+    main_moment(&pool)
+}
+
+/// The latest date of the window of [`STORY_WINDOW_DAYS`] holding the most
+/// dates (the later window on a tie). `dates` is not empty.
+fn main_moment(dates: &[CalendarDate]) -> CalendarDate {
+    let mut days: Vec<i64> = dates.iter().map(|d| d.to_days()).collect();
+    crate::sort::sort(&mut days);
+    let mut best = (0, days[0]);
+    let mut first = 0;
+    for (last, &day) in days.iter().enumerate() {
+        while day - days[first] > STORY_WINDOW_DAYS {
+            first += 1;
+        }
+        if last + 1 - first >= best.0 {
+            best = (last + 1 - first, day);
+        }
+    }
+    *dates.iter().find(|d| d.to_days() == best.1).expect("the day of one of the dates")
 }

@@ -97,3 +97,26 @@ fn options_reference_is_a_given_date() {
     assert_eq!(dates(&a), [(Some("2022-01-10"), DctBasis::Given)]);
     assert_eq!(values(&a, 0), ["2021-12"]);
 }
+
+#[test]
+fn one_article_of_another_year_does_not_move_the_story() {
+    let published = |date: &str, d: DocInput| DocInput { published: Some(date.into()), ..d };
+    let a = run(&[
+        published("2021-10-20", doc("a", "The alliance expelled eight envoys.")),
+        published("2021-10-22", doc("b", "Moscow answered the expulsions.")),
+        published("2022-03-05", doc("later", "Months on, the mission is still closed.")),
+        doc("yearless", "In 2021 NATO expelled the diplomats on 6 October; Moscow retaliated on 18 October."),
+        doc("relative", "Relations were broken off seven years ago. Last March the envoy visited."),
+        doc("next-year", "By February 2022 the offices were empty. Officials left last week."),
+    ]);
+    assert_eq!(
+        dates(&a)[3..],
+        [
+            (Some("2021-10-22"), DctBasis::Corpus),
+            (Some("2021-10-22"), DctBasis::Corpus),
+            (Some("2022-03-05"), DctBasis::Corpus)
+        ]
+    );
+    assert_eq!(values(&a, 3), ["2021", "2021-10-06", "2021-10-18"]);
+    assert_eq!(values(&a, 4), ["2014", "2021-03"]);
+}
