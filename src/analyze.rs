@@ -1,6 +1,6 @@
 //! The pipeline: documents in, an Analysis out.
 
-use std::collections::HashSet;
+use crate::hash::{HashSet, HashSetExt};
 
 use crate::analysis::{
     Analysis, Boilerplate, Dct, DctBasis, Document, Entity, EntityType, EventDate, EventSource,

@@ -24,6 +24,7 @@ mod analyze;
 pub mod clean;
 pub mod entities;
 mod error;
+mod hash;
 pub mod html;
 mod input;
 pub mod offsets;

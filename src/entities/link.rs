@@ -7,7 +7,7 @@
 //! name (written next to it in brackets, or matching its initials). Different
 //! given names keep people apart ("Boris" and "Lyndon" Johnson).
 
-use std::collections::HashMap;
+use crate::hash::{HashMap, HashMapExt};
 
 use crate::sets::DisjointSets;
 
@@ -91,7 +91,7 @@ pub fn link(docs: &[DocumentMentions]) -> Linking {
 /// A one-word mention typed otherwise but equal to the surname of a person
 /// named in full in the story becomes a PERSON.
 fn harmonize_person_types(items: &mut [Item]) {
-    let surnames: std::collections::HashSet<String> = items
+    let surnames: crate::hash::HashSet<String> = items
         .iter()
         .filter(|i| i.entity_type == EntityType::Person && i.words().len() >= 2)
         .map(|i| i.words().last().unwrap_or(&"").to_string())
@@ -172,7 +172,7 @@ fn join_people(items: &[Item], sets: &mut DisjointSets) {
 
 /// The first item of each distinct key among `indices`.
 fn first_of_each_name<K: std::hash::Hash + Eq>(indices: &[usize], key: impl Fn(usize) -> K) -> Vec<usize> {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = crate::hash::HashSet::default();
     indices.iter().copied().filter(|&i| seen.insert(key(i))).collect()
 }
 

@@ -432,8 +432,7 @@ impl StoryNames {
             let i = taken.partition_point(|t| t.end <= span.start);
             taken.get(i).is_some_and(|t| t.start < span.end)
         };
-        let mut by_first_word: std::collections::HashMap<&str, Vec<(&str, EntityType)>> =
-            std::collections::HashMap::new();
+        let mut by_first_word: crate::hash::HashMap<&str, Vec<(&str, EntityType)>> = crate::hash::HashMap::default();
         for (name, t) in &self.names {
             by_first_word.entry(name.split_whitespace().next().unwrap_or("")).or_default().push((name, *t));
         }

@@ -2,7 +2,7 @@
 //! calendar date; and the undated event sentences that may report an event
 //! dated elsewhere in the story.
 
-use std::collections::HashMap;
+use crate::hash::{HashMap, HashMapExt};
 
 use super::similarity::{bag, name_keys, Bag};
 use crate::clean::Cleaned;

@@ -15,7 +15,7 @@ pub mod similarity;
 pub mod summary;
 pub mod synonyms;
 
-use std::collections::HashMap;
+use crate::hash::{HashMap, HashMapExt};
 
 use crate::sets::DisjointSets;
 
@@ -71,7 +71,7 @@ pub fn build(docs: &[DocView], max_events: Option<usize>) -> Vec<Event> {
     let groups = merge(&dated, &idf);
     let mut events: Vec<(Vec<usize>, Vec<usize>)> = groups.into_iter().map(|g| (g, Vec::new())).collect();
     link_undated(docs, &dated, &undated, &idf, &mut events);
-    let linked: std::collections::HashSet<usize> = events.iter().flat_map(|(_, l)| l.iter().copied()).collect();
+    let linked: crate::hash::HashSet<usize> = events.iter().flat_map(|(_, l)| l.iter().copied()).collect();
     let mut own: std::collections::BTreeMap<(String, Vec<String>), Vec<usize>> = Default::default();
     for (k, m) in continued.into_iter().enumerate() {
         if linked.contains(&(first_continued + k)) {

@@ -1,7 +1,7 @@
 //! Content-word vectors of clauses and their TF-IDF cosine similarity, to
 //! tell when two sentences report the same happening.
 
-use std::collections::HashMap;
+use crate::hash::{HashMap, HashMapExt};
 
 use super::synonyms;
 use crate::entities::names::{fold, variant_key};

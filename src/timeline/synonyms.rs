@@ -4,6 +4,10 @@
 //! thesaurus of general news vocabulary: it names kinds of happenings, never
 //! a particular story's people or places.
 
+use std::sync::OnceLock;
+
+use crate::hash::{HashMap, HashMapExt};
+
 /// Groups of interchangeable word forms (lower case), each with its key.
 const GROUPS: &[(&str, &[&str])] = &[
     ("~fire", &["fire", "fires", "blaze", "blazes", "flames", "inferno", "fire's", "blaze's"]),
@@ -53,12 +57,38 @@ const PAIRS: &[(&str, &str, &str)] = &[
 /// The key of a word (lower case) given the next word, when it belongs to a
 /// group: `(key, whether the pair used the next word too)`.
 pub fn key(word: &str, next: Option<&str>) -> Option<(&'static str, bool)> {
+    let index = index();
     if let Some(next) = next {
-        if let Some(&(_, _, k)) = PAIRS.iter().find(|(a, b, _)| *a == word && *b == next) {
-            return Some((k, true));
+        if let Some(pairs) = index.pairs.get(word) {
+            if let Some(&(_, k)) = pairs.iter().find(|(b, _)| *b == next) {
+                return Some((k, true));
+            }
         }
     }
-    GROUPS.iter().find(|(_, forms)| forms.contains(&word)).map(|&(k, _)| (k, false))
+    index.forms.get(word).map(|&k| (k, false))
+}
+
+/// [`GROUPS`] and [`PAIRS`] by their (first) word, built once.
+struct Index {
+    forms: HashMap<&'static str, &'static str>,
+    pairs: HashMap<&'static str, Vec<(&'static str, &'static str)>>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut forms = HashMap::new();
+        for &(k, words) in GROUPS {
+            for &w in words {
+                forms.entry(w).or_insert(k);
+            }
+        }
+        let mut pairs: HashMap<&'static str, Vec<_>> = HashMap::new();
+        for &(a, b, k) in PAIRS {
+            pairs.entry(a).or_default().push((b, k));
+        }
+        Index { forms, pairs }
+    })
 }
 
 #[cfg(test)]

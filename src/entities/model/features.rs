@@ -4,8 +4,8 @@
 //! String operations follow Python `str` semantics: code points, Python's
 //! `isalpha`/`isdigit`/`isupper`/`isspace`, full Unicode lower-casing.
 
+use crate::hash::HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use super::murmur::murmur64a;
 use super::weights::Lookups;

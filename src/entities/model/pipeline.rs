@@ -10,7 +10,8 @@
 //! lower layer's features for the E0 and B0-1 slots are only needed while an
 //! entity is open, so they are computed then, from the kept projections.
 
-use std::collections::{HashMap, VecDeque};
+use crate::hash::{HashMap, HashMapExt};
+use std::collections::VecDeque;
 
 use super::features::is_space;
 use super::network::{self, SlotFeatures, TypeVectors, Vector, PAD, SLOT_FEATURES, WIDTH};

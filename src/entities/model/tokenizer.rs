@@ -12,7 +12,8 @@
 //! [`MAX_URL_CHARS`] code points or with more than [`MAX_URL_PERIODS`]
 //! periods (guards against superlinear matching and deep recursion).
 
-use std::collections::{HashMap, VecDeque};
+use crate::hash::{HashMap, HashMapExt};
+use std::collections::VecDeque;
 
 use serde::Deserialize;
 

@@ -7,7 +7,7 @@
 //! with exact integer sums, so a cached entry is bit-identical to a fresh
 //! one: results never depend on what was analysed before.
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::sync::Mutex;
 
 use super::network::TypeVectors;

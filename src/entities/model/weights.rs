@@ -10,7 +10,7 @@
 //! always a build bug, never bad input: parsing panics with a message naming
 //! what is wrong.
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::sync::OnceLock;
 
 use serde::de::DeserializeOwned;
