@@ -174,7 +174,7 @@ async function main() {
   enableListKeys(ui.list);
   ui.panel.addEventListener('click', onEntityClick);
   ui.pane.addEventListener('click', onEntityClick);
-  wireLegend(ui.pane, state.hiddenHighlights, () => resetRovingHighlight(ui.pane));
+  wireLegend(ui.pane, state.hiddenHighlights, () => { cards.hide(); resetRovingHighlight(ui.pane); });
   enableHighlightKeys(ui.pane);
   setupAdding({
     form: $('#add-form'), fileInput: $('#file-input'), dropOverlay: $('#drop-overlay'),

@@ -98,9 +98,8 @@ function entityContent({ entityId, text, type }, story, { keyboard }) {
       button.dataset.entity = entity.id;
       if (doc.id === story.current) button.setAttribute('aria-current', 'true');
       const n = byDoc.get(doc.id);
-      const count = el('span', 'hc-doc-count', String(n));
-      count.setAttribute('aria-label', plural(n, 'mention', 'mentions'));
-      button.append(el('span', 'hc-doc-title', story.titles.get(doc.id) ?? doc.id), count);
+      button.append(el('span', 'hc-doc-title', story.titles.get(doc.id) ?? doc.id), el('span', 'hc-doc-count', String(n)),
+        el('span', 'visually-hidden', n === 1 ? ' mention' : ' mentions'));
       const item = el('li');
       item.append(button);
       list.append(item);
