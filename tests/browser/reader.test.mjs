@@ -59,8 +59,8 @@ after(async () => {
  * console and page errors; runs `fn(page, context)` and asserts that
  * nothing was recorded.
  */
-async function withPage(target, allowed, fn, { viewport = DESKTOP, colorScheme = 'light', ready = true } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme });
+async function withPage(target, allowed, fn, { viewport = DESKTOP, colorScheme = 'light', ready = true, touch = false } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, hasTouch: touch, isMobile: touch });
   const foreign = [];
   const problems = [];
   await context.route('**/*', (route) => {
@@ -347,6 +347,23 @@ describe('the article reader (file://)', () => {
       await page.getByRole('button', { name: 'Hide boilerplate' }).click();
       assert.ok((await groups()).every((g) => g.visible));
     });
+  });
+
+  test('on a phone, a tap on a name shows its card (and filters); a tap elsewhere closes it', async () => {
+    await withPage(url, allowedFile, async (page) => {
+      const entity = analysis.entities.find((e) => e.documents.includes(seeds[0].id) && e.documents.length >= 2);
+      const mark = page.locator(`#article-view mark.mention[data-entity="${entity.id}"]`).first();
+      await mark.scrollIntoViewIfNeeded();
+      await mark.tap();
+      await waitCard(page);
+      const shown = await card(page);
+      assert.equal(shown.name, entity.name);
+      assert.ok(shown.box.left >= 0 && shown.box.right <= 390, `the card fits the screen (${shown.box.left}–${shown.box.right})`);
+      assert.ok(await mark.evaluate((m) => m.classList.contains('is-filtered')), 'the tap filtered by the name too');
+      await page.screenshot({ path: join(results, 'reader-card-390x844.png') });
+      await page.locator('#article-view .article-title').tap();
+      await waitCard(page, 'hidden');
+    }, { viewport: { width: 390, height: 844 }, touch: true });
   });
 
   test('screenshots of a card, light and dark', async () => {

@@ -225,7 +225,18 @@ export function createHoverCard({ roots, story, onOpenArticle }) {
 
   const later = (fn, ms) => setTimeout(fn, ms);
 
+  // Touch has no hover: a tap on a highlight shows its card (and does what a
+  // click does); a tap anywhere else closes it.
+  let lastPointer = 'mouse';
+  document.addEventListener('pointerdown', (event) => {
+    lastPointer = event.pointerType;
+    if (!card.hidden && !card.contains(event.target) && !target?.contains(event.target)) hide();
+  }, true);
   for (const root of roots) {
+    root.addEventListener('click', (event) => {
+      const node = event.target.closest?.(TARGETS);
+      if (lastPointer === 'touch' && node && root.contains(node) && !card.contains(node)) show(node);
+    });
     root.addEventListener('pointerover', (event) => {
       if (event.pointerType === 'touch') return;
       const node = event.target.closest?.(TARGETS);
