@@ -134,6 +134,7 @@ function onFilter(filters) {
   markFiltered(ui.pane, filters.entity);
   markFiltered(ui.panel, filters.entity);
   if (state.analysis) renderList();
+  cards.refresh();
 }
 
 /** Opens an article from a hover card at the first mention of the entity. */

@@ -249,6 +249,23 @@ describe('the article reader (file://)', () => {
       await page.keyboard.press('Escape');
       await waitCard(page, 'hidden');
       assert.ok(await page.evaluate(() => document.activeElement.matches('time.timex')), 'Escape keeps the focus on the date');
+
+      let name = null;
+      for (let i = 0; i < 400 && !name; i++) {
+        await page.keyboard.press('ArrowRight');
+        name = await page.evaluate(() => document.activeElement.matches('mark.mention[data-entity]') && document.activeElement.dataset.entity);
+      }
+      assert.ok(name, 'the arrows reach a name');
+      await waitCard(page);
+      await page.keyboard.press('Tab');
+      assert.ok(await page.evaluate(() => document.activeElement.matches('#hover-card button.hc-doc')), 'Tab enters the card');
+      await page.keyboard.press('Shift+Tab');
+      assert.equal(await page.evaluate(() => document.activeElement.dataset.entity), name, 'Shift+Tab goes back to the name');
+      assert.match((await card(page)).text, /Enter to show its events/);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => /The chronology shows its events/.test(document.querySelector('#hover-card').textContent), null, { timeout: 3000 });
+      const filtered = await page.$$eval('#article-view mark.mention.is-filtered', (ms) => [...new Set(ms.map((m) => m.dataset.entity))]);
+      assert.deepEqual(filtered, [name], 'Enter filtered by the name, and the card says so');
     });
   });
 

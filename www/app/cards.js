@@ -7,9 +7,9 @@
 // It shows on hover (after a short pause) and on keyboard focus, sits
 // below the highlight (above when there is no room), never over it, and
 // goes on Escape, when the pointer leaves both, or when focus leaves both.
-// While shown it describes the highlight (aria-describedby). It sits in
-// the DOM right after the content it describes, so Tab from a focused
-// highlight goes into its buttons. All text goes in with textContent.
+// While shown it describes the highlight (aria-describedby); Tab from a
+// focused highlight goes into its buttons, Shift+Tab from the first back.
+// All text goes in with textContent.
 
 import { ENTITY_TYPES, truncate, squish } from '../render.js';
 import { describeTimex } from './timex-words.js';
@@ -132,7 +132,7 @@ function timexContent(node, story) {
  * Creates the card and wires it to the highlights under each of `roots`.
  * `story()` returns `{analysis, titles, current, filtered}` at the time of
  * showing; `onOpenArticle(documentId, entityId)` opens an article from
- * the card's list. Returns `{hide(), element}`.
+ * the card's list. Returns `{hide(), refresh(), element}`.
  */
 export function createHoverCard({ roots, story, onOpenArticle }) {
   const card = el('div', 'hover-card');
@@ -140,6 +140,8 @@ export function createHoverCard({ roots, story, onOpenArticle }) {
   card.hidden = true;
   let target = null;
   let savedDescription = null;
+  /** Whether the shown card was opened from the keyboard (its hints name keys). */
+  let byKeyboard = false;
   let showTimer = 0;
   let hideTimer = 0;
   /** The highlight whose card Escape closed: it stays closed until the pointer or focus goes elsewhere. */
@@ -156,6 +158,7 @@ export function createHoverCard({ roots, story, onOpenArticle }) {
     clearTimeout(showTimer);
     clearTimeout(hideTimer);
     if (node.classList.contains('is-off') || !node.isConnected) return;
+    byKeyboard = keyboard;
     const content = contentFor(node, keyboard);
     if (!content) return;
     if (target && target !== node) release();
@@ -282,6 +285,18 @@ export function createHoverCard({ roots, story, onOpenArticle }) {
     onOpenArticle(documentId, entity);
   });
   document.addEventListener('keydown', (event) => {
+    // Tab from the highlight enters the card's buttons, Shift+Tab from the first goes back.
+    if (event.key === 'Tab' && !card.hidden && target) {
+      const first = card.querySelector('button');
+      if (!event.shiftKey && document.activeElement === target && first) {
+        event.preventDefault();
+        first.focus();
+      } else if (event.shiftKey && document.activeElement === first) {
+        event.preventDefault();
+        target.focus();
+      }
+      return;
+    }
     if (event.key !== 'Escape' || card.hidden) return;
     const back = card.contains(document.activeElement) ? target : null;
     dismissed = target;
@@ -291,5 +306,12 @@ export function createHoverCard({ roots, story, onOpenArticle }) {
   addEventListener('scroll', () => place(), { passive: true, capture: true });
   addEventListener('resize', () => place(), { passive: true });
 
-  return { hide, element: card };
+  /** Rebuilds the shown card (after the story or its filter changed). */
+  function refresh() {
+    if (!target || card.hidden) return;
+    if (!target.isConnected) hide();
+    else show(target, { keyboard: byKeyboard });
+  }
+
+  return { hide, refresh, element: card };
 }
