@@ -8,6 +8,10 @@ import { enableListKeys, renderLibrary } from './app/library.js';
 import { setupAdding } from './app/add.js';
 import { markFiltered, revealOffset, showArticle, showMessage, showStoryPanel } from './app/view.js';
 import { createChronology } from './app/timeline.js';
+import { createHoverCard, mentionCounts } from './app/cards.js';
+import { loadHiddenHighlights, wireLegend } from './app/highlights.js';
+import { enableHighlightKeys, focusHighlight, resetRovingHighlight } from './app/highlight-keys.js';
+import { loadHideBoilerplate, saveHideBoilerplate } from './app/boilerplate.js';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -28,6 +32,9 @@ const state = {
   selected: null,
   added: new Set(),
   showSentences: false,
+  /** Highlight types switched off in the legend; whether boilerplate is folded. */
+  hiddenHighlights: loadHiddenHighlights(),
+  hideBoilerplate: loadHideBoilerplate(),
 };
 
 /** The analysed document and its text, by id. */
@@ -52,11 +59,14 @@ function load(inputs) {
 /** Redraws the document list and the article count. */
 function renderList() {
   const names = titles();
+  const filtered = state.analysis.entities.find((e) => e.id === chronology.filters.entity);
+  const counts = filtered ? mentionCounts(state.analysis).get(filtered.id) ?? new Map() : null;
   const items = state.inputs.map((input, i) => {
     const doc = state.analysis.documents[i];
     return {
       id: input.id, number: i + 1, title: names.get(input.id), source: doc.source ?? input.source,
       sentences: doc.sentences.length, date: doc.dct?.value, added: state.added.has(input.id),
+      filtered: filtered ? { name: filtered.name, type: filtered.type, count: counts.get(input.id) ?? 0 } : null,
     };
   });
   renderLibrary(ui.list, items, state.selected, select);
@@ -69,6 +79,7 @@ function select(id) {
   const found = entry(id);
   if (!found) return;
   state.selected = id;
+  cards.hide();
   for (const button of ui.list.querySelectorAll('button.doc-card')) {
     if (button.dataset.document === id) button.setAttribute('aria-current', 'true');
     else button.removeAttribute('aria-current');
@@ -76,6 +87,8 @@ function select(id) {
   const article = showArticle(ui.pane, {
     analysis: found.analysis, text: found.input.text, entities: state.analysis.entities,
     showSentences: state.showSentences, onToggle: (on) => { state.showSentences = on; },
+    hidden: state.hiddenHighlights, hideBoilerplate: state.hideBoilerplate,
+    onHideBoilerplate: (on) => { state.hideBoilerplate = on; saveHideBoilerplate(on); },
   });
   const filtered = chronology.filters.entity;
   markFiltered(ui.pane, filtered);
@@ -110,7 +123,7 @@ function openSource(event, source) {
 
 /** A click on a name (in the article or the story panel) filters the chronology by it. */
 function onEntityClick(event) {
-  const target = event.target.closest('button.entity-button[data-entity], mark.mention[data-entity]');
+  const target = event.target.closest('button.entity-button[data-entity], mark.mention[data-entity]:not(.is-off)');
   if (!target) return;
   if (target.tagName === 'MARK' && !window.getSelection()?.isCollapsed) return;
   chronology.filterByEntity(target.dataset.entity);
@@ -120,7 +133,27 @@ function onEntityClick(event) {
 function onFilter(filters) {
   markFiltered(ui.pane, filters.entity);
   markFiltered(ui.panel, filters.entity);
+  if (state.analysis) renderList();
+  cards.refresh();
 }
+
+/** Opens an article from a hover card at the first mention of the entity. */
+function openAt(documentId, entityId) {
+  if (state.selected !== documentId) select(documentId);
+  const first = [...ui.pane.querySelectorAll('mark.mention[data-entity]')].find((m) => m.dataset.entity === entityId);
+  if (!first) return;
+  const folded = first.closest('.bp-group');
+  if (folded && first.closest('[hidden]')) folded.querySelector('.bp-toggle').click();
+  focusHighlight(ui.pane, first);
+}
+
+const cards = createHoverCard({
+  roots: [ui.pane, ui.panel],
+  story: () => state.analysis && {
+    analysis: state.analysis, titles: titles(), current: state.selected, filtered: chronology.filters.entity,
+  },
+  onOpenArticle: openAt,
+});
 
 const chronology = createChronology(ui.chronology, { onOpen: openSource, onFilter });
 
@@ -142,6 +175,8 @@ async function main() {
   enableListKeys(ui.list);
   ui.panel.addEventListener('click', onEntityClick);
   ui.pane.addEventListener('click', onEntityClick);
+  wireLegend(ui.pane, state.hiddenHighlights, () => { cards.hide(); resetRovingHighlight(ui.pane); });
+  enableHighlightKeys(ui.pane);
   setupAdding({
     form: $('#add-form'), fileInput: $('#file-input'), dropOverlay: $('#drop-overlay'),
     error: $('#add-error'), status: $('#add-status'),

@@ -114,6 +114,8 @@ function timexElement(doc, timex) {
   const node = el(doc, 'time', 'timex');
   node.dataset.type = timex.type ?? 'DATE';
   if (timex.value != null) node.dataset.value = timex.value;
+  if (timex.mod) node.dataset.mod = timex.mod;
+  if (timex.anchor) node.dataset.anchor = timex.anchor;
   if (timex.value && /^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$/.test(timex.value)) node.setAttribute('datetime', timex.value);
   node.title = timexTitle(timex);
   return node;
@@ -316,7 +318,9 @@ export function mentionTypes(analysis) {
 
 /**
  * The legend of the highlights in a document: one item per mention type
- * present, plus dates when there are timexes. Null when there is nothing.
+ * present, plus dates when there are timexes, each a toggle button
+ * (`data-highlight`: the type, or "timex"; `aria-pressed` true: shown)
+ * with its count, for the caller to wire. Null when there is nothing.
  */
 export function renderLegend(analysis, opts = {}) {
   const doc = opts.document ?? globalThis.document;
@@ -324,20 +328,23 @@ export function renderLegend(analysis, opts = {}) {
   const timexes = analysis.timexes?.length ?? 0;
   if (!types.length && !timexes) return null;
   const list = el(doc, 'ul', 'legend');
-  list.setAttribute('aria-label', 'Highlight legend');
+  list.setAttribute('aria-label', 'Highlights: press a type to show or hide it');
+  const item = (key, label, n, swatch, className = 'legend-item') => {
+    const li = el(doc, 'li', className);
+    const button = el(doc, 'button', 'legend-toggle');
+    button.type = 'button';
+    button.dataset.highlight = key;
+    button.setAttribute('aria-pressed', 'true');
+    button.append(el(doc, 'span', swatch), el(doc, 'span', 'legend-label', label), el(doc, 'span', 'legend-count', String(n)));
+    li.append(button);
+    return li;
+  };
   for (const [type, n] of types) {
-    const item = el(doc, 'li', 'legend-item');
-    item.dataset.type = type;
-    item.append(el(doc, 'span', 'swatch mention'), el(doc, 'span', 'legend-label', ENTITY_TYPES[type] ?? type),
-      el(doc, 'span', 'legend-count', String(n)));
-    list.append(item);
+    const li = item(type, ENTITY_TYPES[type] ?? type, n, 'swatch mention');
+    li.dataset.type = type;
+    list.append(li);
   }
-  if (timexes) {
-    const item = el(doc, 'li', 'legend-item legend-timex');
-    item.append(el(doc, 'span', 'swatch timex'), el(doc, 'span', 'legend-label', 'Date or time'),
-      el(doc, 'span', 'legend-count', String(timexes)));
-    list.append(item);
-  }
+  if (timexes) list.append(item('timex', 'Date or time', timexes, 'swatch timex', 'legend-item legend-timex'));
   return list;
 }
 

@@ -128,7 +128,8 @@ function shownArticle(page) {
       bySentence.set(i, (bySentence.get(i) ?? '') + span.textContent);
     }
     const title = article.querySelector('.article-title');
-    const blocks = [...article.querySelectorAll('.article-body > *')];
+    // Folded boilerplate (a .bp-group: toggle line + body) counts by its blocks, without the toggle.
+    const blocks = [...article.querySelectorAll('.article-body > :not(.bp-group), .article-body > .bp-group > .bp-body > *')];
     if (title.querySelector('.sentence')) blocks.unshift(title);
     return {
       id: article.dataset.document,

@@ -5,7 +5,8 @@ import { formatDate, squish, truncate } from '../render.js';
 
 /**
  * Renders the list. `items` are `{id, number, title, source, sentences,
- * date, added}` (`number`: the article's number in the chronology's badges); `onSelect(id)` is called on click or Enter/Space.
+ * date, added, filtered}` (`number`: the article's number in the chronology's badges; `filtered`: `{name, type,
+ * count}`, the mentions of the entity the chronology is filtered by); `onSelect(id)` is called on click or Enter/Space.
  */
 export function renderLibrary(list, items, selectedId, onSelect) {
   list.replaceChildren(...items.map((item) => libraryItem(item, item.id === selectedId, onSelect)));
@@ -44,9 +45,23 @@ function libraryItem(item, selected, onSelect) {
     meta.append(badge);
   }
   button.append(number, title, source, meta);
+  if (item.filtered) button.append(filteredMentions(item.filtered));
   button.addEventListener('click', () => onSelect(item.id));
   li.append(button);
   return li;
+}
+
+/** "NATO: 12 mentions" (or "not named") under a card while the chronology is filtered by an entity. */
+function filteredMentions({ name, type, count }) {
+  const line = document.createElement('span');
+  line.className = count ? 'doc-mentions' : 'doc-mentions is-none';
+  line.dataset.type = type;
+  line.dataset.count = String(count);
+  const swatch = document.createElement('span');
+  swatch.className = 'swatch mention';
+  swatch.setAttribute('aria-hidden', 'true');
+  line.append(swatch, `${name}: ${count ? `${count} ${count === 1 ? 'mention' : 'mentions'}` : 'not named'}`);
+  return line;
 }
 
 /** Arrow-key, Home and End navigation between the list's buttons. */

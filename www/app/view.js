@@ -2,38 +2,66 @@
 // panel (the entities of the article, which filter the chronology).
 
 import { renderArticle, renderEntities, renderLegend } from '../render.js';
+import { foldBoilerplate, setAllFolded } from './boilerplate.js';
+import { applyHiddenHighlights } from './highlights.js';
+import { resetRovingHighlight } from './highlight-keys.js';
 
 /**
  * Shows one analysed article in `pane`. `showSentences` sets the initial
  * state of the "Sentence numbers" toggle; `onToggle(on)` reports changes.
+ * `hidden` holds the highlight types switched off in the legend;
+ * `hideBoilerplate` folds the boilerplate blocks, and
+ * `onHideBoilerplate(on)` reports the "Hide boilerplate" toggle.
  */
-export function showArticle(pane, { analysis, text, entities, showSentences, onToggle }) {
+export function showArticle(pane, {
+  analysis, text, entities, showSentences, onToggle, hidden = new Set(), hideBoilerplate = false, onHideBoilerplate,
+}) {
   const article = renderArticle(analysis, text, { entities });
   const header = article.querySelector('.article-header');
   const bar = document.createElement('div');
   bar.className = 'article-bar';
-  bar.append(header.querySelector('.article-meta'), sentenceToggle(pane, showSentences, onToggle));
+  const tools = document.createElement('div');
+  tools.className = 'article-tools';
+  tools.append(sentenceToggle(pane, showSentences, onToggle));
+  bar.append(header.querySelector('.article-meta'), tools);
   header.append(bar);
   const legend = renderLegend(analysis);
   if (legend) header.append(legend);
+  const groups = foldBoilerplate(article, { folded: hideBoilerplate, onChange: () => resetRovingHighlight(pane) });
+  if (groups) {
+    tools.append(toggleButton('toggle-boilerplate', 'Hide boilerplate', hideBoilerplate, (on) => {
+      setAllFolded(article, on);
+      resetRovingHighlight(pane);
+      onHideBoilerplate?.(on);
+    }));
+  }
+  applyHiddenHighlights(article, hidden);
   pane.classList.toggle('show-sentences', showSentences);
   pane.replaceChildren(article);
+  resetRovingHighlight(pane);
   return article;
 }
 
 /** A toggle button (aria-pressed) that numbers the sentences of the article. */
 function sentenceToggle(pane, on, onToggle) {
+  return toggleButton('toggle-sentences', 'Sentence numbers', on, (next) => {
+    pane.classList.toggle('show-sentences', next);
+    onToggle?.(next);
+  });
+}
+
+/** A switch-like toggle button (aria-pressed) of the article tools; `onChange(on)` on each press. */
+function toggleButton(id, label, on, onChange) {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'toggle';
-  button.id = 'toggle-sentences';
+  button.id = id;
   button.setAttribute('aria-pressed', String(on));
-  button.textContent = 'Sentence numbers';
+  button.textContent = label;
   button.addEventListener('click', () => {
     const next = button.getAttribute('aria-pressed') !== 'true';
     button.setAttribute('aria-pressed', String(next));
-    pane.classList.toggle('show-sentences', next);
-    onToggle?.(next);
+    onChange(next);
   });
   return button;
 }
