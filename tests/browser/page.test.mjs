@@ -250,7 +250,7 @@ function pageSuite(mode, open) {
           { name: 'ferry.txt', mimeType: 'text/plain', buffer: Buffer.from(PASTED.text) },
           { name: 'short note.txt', mimeType: 'text/plain', buffer: Buffer.from('One line. Two lines.') },
         ]);
-        await page.waitForFunction((n) => document.querySelectorAll('#doc-list button').length === n, seeds.length + 2, { timeout: 10_000 });
+        await page.waitForFunction((n) => document.querySelectorAll('#doc-list button.doc-card').length === n, seeds.length + 2, { timeout: 10_000 });
         let listed = await cards(page);
         assert.deepEqual(listed.slice(-2).map((c) => [c.id, c.source]), [['ferry', 'ferry.txt'], ['short-note', 'short note.txt']]);
         assert.ok(listed.at(-1).current);
@@ -263,7 +263,7 @@ function pageSuite(mode, open) {
             document.body.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
           }
         }, PASTED.text);
-        await page.waitForFunction((n) => document.querySelectorAll('#doc-list button').length === n, seeds.length + 3, { timeout: 10_000 });
+        await page.waitForFunction((n) => document.querySelectorAll('#doc-list button.doc-card').length === n, seeds.length + 3, { timeout: 10_000 });
         listed = await cards(page);
         assert.equal(listed.at(-1).source, 'dropped.txt');
         assert.equal((await shownArticle(page)).sentences.length, PASTED.sentences);
@@ -271,7 +271,7 @@ function pageSuite(mode, open) {
 
         await page.setInputFiles('#file-input', [{ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([137, 80, 78, 71]) }]);
         await page.locator('#add-error').waitFor({ state: 'visible' });
-        assert.match(await page.locator('#add-error').textContent(), /photo\.png.*not a \.txt file/);
+        assert.match(await page.locator('#add-error').textContent(), /photo\.png.*not an article file: open \.txt, \.md or \.html files/);
         assert.equal((await cards(page)).length, seeds.length + 3);
       });
     });
