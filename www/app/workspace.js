@@ -31,6 +31,11 @@ export async function startWorkspace({ ui, host, demo }) {
   const toast = createToast(ui.toast);
   const store = await openStore();
   let revision = 0;
+  /** Takes `value` as the revision shown, also as `body[data-workspace-revision]` (what tests wait for). */
+  const setRevision = (value) => {
+    revision = value;
+    document.body.dataset.workspaceRevision = String(value);
+  };
   let queue = Promise.resolve();
 
   /** Runs `task` after every earlier one, so changes never interleave. */
@@ -65,7 +70,7 @@ export async function startWorkspace({ ui, host, demo }) {
   /** Shows a saved record and takes its revision. */
   async function adopt(record, opts) {
     await host.show({ story: record.story ?? '', inputs: record.inputs }, opts);
-    revision = record.revision;
+    setRevision(record.revision);
   }
 
   /**
@@ -82,7 +87,7 @@ export async function startWorkspace({ ui, host, demo }) {
         const next = fn({ story, inputs });
         await host.show(next, opts);
         try {
-          revision = await store.save({ story: next.story, inputs: next.inputs }, revision);
+          setRevision(await store.save({ story: next.story, inputs: next.inputs }, revision));
           if (store.available) note('');
         } catch (e) {
           if (e instanceof StaleWriteError && attempt < 3) continue;
@@ -113,11 +118,12 @@ export async function startWorkspace({ ui, host, demo }) {
       await adopt(saved);
       restored = true;
     } catch (e) {
-      revision = saved.revision;
+      setRevision(saved.revision);
       note(`The saved workspace could not be shown (${messageOf(e)}); this is the demo story. Your next change replaces the saved one.`);
     }
   }
   if (!restored) await host.show(demo);
+  setRevision(revision);
 
   /** The current story's title by id. */
   const titleOf = (id) => {
