@@ -140,12 +140,13 @@ function shownArticle(page) {
   });
 }
 
-/** Pastes an article into the form and presses Analyse. */
+/** Pastes an article into the form, presses Analyse and waits until the form is no longer busy. */
 async function paste(page, { title = '', text = '', published = '' }) {
   await page.locator('#add-title').fill(title);
   await page.locator('#add-text').fill(text);
   await page.locator('#add-published').fill(published);
   await page.getByRole('button', { name: 'Analyse', exact: true }).click();
+  await page.waitForSelector('#add-form:not([aria-busy="true"])', { timeout: 20_000 });
 }
 
 /** The page tests, run against one way of opening dist/index.html. */

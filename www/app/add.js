@@ -12,9 +12,10 @@ import { fileKind, readArticleFiles } from './files.js';
  * `takenIds()` gives the ids already in use.
  */
 export function setupAdding({ form, fileInput, dropOverlay, error, status }, { add, importFile, takenIds }) {
-  /** Runs one add attempt, showing its result or its error inline. */
+  /** Runs one add attempt, showing its result or its error inline; the form is aria-busy meanwhile. */
   async function attempt(makeInputs, onSuccess) {
     showError(error, null);
+    form.setAttribute('aria-busy', 'true');
     try {
       const inputs = await makeInputs();
       if (!inputs.length) return;
@@ -22,6 +23,8 @@ export function setupAdding({ form, fileInput, dropOverlay, error, status }, { a
       onSuccess?.();
     } catch (e) {
       showError(error, e);
+    } finally {
+      form.removeAttribute('aria-busy');
     }
   }
 

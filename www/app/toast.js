@@ -1,12 +1,14 @@
 // A short message at the bottom of the window (role=status), optionally
 // with one action button such as Undo. It stays while the pointer or the
-// keyboard focus is on it, and Escape dismisses it.
+// keyboard focus is on it, and Escape dismisses it. The region itself is
+// never hidden (an empty one is not drawn), so screen readers announce
+// what is put in it.
 
 /** How long a toast stays, in milliseconds. */
 export const TOAST_MS = 8000;
 
 /**
- * Wires the toast region `box` (a `role=status` element). Returns
+ * Wires the toast region `box` (an empty `role=status` element). Returns
  * `show(message, {action, onAction})` and `hide()`.
  */
 export function createToast(box) {
@@ -14,7 +16,6 @@ export function createToast(box) {
   let held = false;
   const hide = () => {
     clearTimeout(timer);
-    box.hidden = true;
     box.replaceChildren();
   };
   const arm = () => {
@@ -23,7 +24,7 @@ export function createToast(box) {
   };
   const hold = (on) => {
     held = on;
-    if (!on && !box.hidden) arm();
+    if (!on && box.hasChildNodes()) arm();
   };
   box.addEventListener('pointerenter', () => hold(true));
   box.addEventListener('pointerleave', () => hold(box.contains(document.activeElement)));
@@ -59,7 +60,6 @@ export function createToast(box) {
       close.addEventListener('click', hide);
       parts.push(close);
       box.replaceChildren(...parts);
-      box.hidden = false;
       held = box.matches(':hover');
       arm();
     },

@@ -217,6 +217,9 @@ export async function startWorkspace({ ui, host, demo }) {
   for (const button of ui.exportMenu.querySelectorAll('button[data-export]')) {
     button.addEventListener('click', () => exportAs(button.dataset.export));
   }
+  document.addEventListener('click', (event) => {
+    if (ui.exportMenu.open && !ui.exportMenu.contains(event.target)) ui.exportMenu.open = false;
+  });
   ui.exportMenu.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && ui.exportMenu.open) {
       ui.exportMenu.open = false;
