@@ -2,7 +2,6 @@
 // articles the reader adds, all in the page with the wasm core.
 
 import { init, analyze } from 'dateline';
-import { documentTitle } from './render.js';
 import { readEmbeddedCorpus } from './app/corpus.js';
 import { enableListKeys, renderLibrary } from './app/library.js';
 import { setupAdding } from './app/add.js';
@@ -12,6 +11,8 @@ import { createHoverCard, mentionCounts } from './app/cards.js';
 import { loadHiddenHighlights, wireLegend } from './app/highlights.js';
 import { enableHighlightKeys, focusHighlight, resetRovingHighlight } from './app/highlight-keys.js';
 import { loadHideBoilerplate, saveHideBoilerplate } from './app/boilerplate.js';
+import { startWorkspace } from './app/workspace.js';
+import { articleText, articleTitles } from './app/story-text.js';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -23,10 +24,16 @@ const ui = {
   panel: $('#story-panel'),
   layout: $('.layout'),
   chronology: $('#chronology'),
+  workspace: {
+    exportMenu: $('#export-menu'), importInput: $('#import-input'), resetButton: $('#reset-button'),
+    resetDialog: $('#reset-dialog'), note: $('#storage-note'), error: $('#workspace-error'), toast: $('#toast'),
+    list: $('#doc-list'),
+  },
 };
 
 /** What the page shows: inputs and their analysis (same order), the selection. */
 const state = {
+  story: '',
   inputs: [],
   analysis: null,
   selected: null,
@@ -37,15 +44,20 @@ const state = {
   hideBoilerplate: loadHideBoilerplate(),
 };
 
-/** The analysed document and its text, by id. */
+/** The saved workspace, its exports and import (app/workspace.js); set once started. */
+let workspace = null;
+
+/** The analysed document and its text (an HTML input's extracted text), by id. */
 function entry(id) {
   const i = state.inputs.findIndex((input) => input.id === id);
-  return i < 0 ? null : { input: state.inputs[i], analysis: state.analysis.documents[i] };
+  if (i < 0) return null;
+  const analysis = state.analysis.documents[i];
+  return { input: state.inputs[i], analysis, text: articleText(state.inputs[i], analysis) };
 }
 
 /** Display titles of all documents, by id. */
 function titles() {
-  return new Map(state.inputs.map((input, i) => [input.id, documentTitle(state.analysis.documents[i], input.text)]));
+  return articleTitles(state.inputs, state.analysis);
 }
 
 /** Analyses `inputs` as one story and makes them the page's documents. Throws on bad input. */
@@ -69,7 +81,7 @@ function renderList() {
       filtered: filtered ? { name: filtered.name, type: filtered.type, count: counts.get(input.id) ?? 0 } : null,
     };
   });
-  renderLibrary(ui.list, items, state.selected, select);
+  renderLibrary(ui.list, items, state.selected, select, workspace?.decorate);
   const n = state.inputs.length;
   ui.count.textContent = `${n} ${n === 1 ? 'article' : 'articles'}`;
 }
@@ -85,7 +97,7 @@ function select(id) {
     else button.removeAttribute('aria-current');
   }
   const article = showArticle(ui.pane, {
-    analysis: found.analysis, text: found.input.text, entities: state.analysis.entities,
+    analysis: found.analysis, text: found.text, entities: state.analysis.entities,
     showSentences: state.showSentences, onToggle: (on) => { state.showSentences = on; },
     hidden: state.hiddenHighlights, hideBoilerplate: state.hideBoilerplate,
     onHideBoilerplate: (on) => { state.hideBoilerplate = on; saveHideBoilerplate(on); },
@@ -99,16 +111,33 @@ function select(id) {
   if (window.scrollY > ui.pane.offsetTop) window.scrollTo({ top: 0 });
 }
 
-/** Adds analysed articles to the story and selects the last one; returns a status line. */
-function add(inputs) {
-  load([...state.inputs, ...inputs]);
-  for (const input of inputs) state.added.add(input.id);
-  const last = inputs[inputs.length - 1].id;
-  state.selected = last;
+/**
+ * Shows a workspace `{story, inputs}`: analyses it (throwing, with nothing
+ * changed, when the core refuses it) and selects `select`, else the
+ * article already selected, else the first.
+ */
+async function show({ story, inputs }, { select: wanted } = {}) {
+  await load(inputs);
+  state.story = story ?? '';
+  ui.story.textContent = state.story || 'Your articles';
+  state.added = new Set(inputs.filter((input) => !demoIds.has(input.id)).map((input) => input.id));
+  const ids = new Set(inputs.map((input) => input.id));
+  state.selected = [wanted, state.selected].find((id) => id && ids.has(id)) ?? inputs[0]?.id ?? null;
   renderList();
-  select(last);
+  if (state.selected) select(state.selected);
+  else {
+    ui.panel.hidden = true;
+    ui.layout.classList.remove('has-panel');
+    showMessage(ui.pane, 'No articles yet', 'Paste an article or open .txt, .md or .html files to analyse them.');
+  }
+}
+
+/** Adds analysed articles to the story (and saves it) and selects the last one; returns a status line. */
+async function add(inputs) {
+  const last = inputs[inputs.length - 1].id;
+  await workspace.change((ws) => ({ ...ws, inputs: [...ws.inputs, ...inputs] }), { select: last });
   const { analysis } = entry(last);
-  const title = documentTitle(analysis, inputs[inputs.length - 1].text);
+  const title = titles().get(last);
   return inputs.length === 1
     ? `Added “${title}” (${analysis.sentences.length} sentences).`
     : `Added ${inputs.length} articles.`;
@@ -157,21 +186,26 @@ const cards = createHoverCard({
 
 const chronology = createChronology(ui.chronology, { onOpen: openSource, onFilter });
 
-/** Starts the page: loads the core, analyses the demo story, wires the controls. */
+/** Ids of the demo story's articles: the others are marked "Added". */
+let demoIds = new Set();
+
+/** Starts the page: loads the core, restores the saved workspace (else the demo story), wires the controls. */
 async function main() {
   const corpus = readEmbeddedCorpus();
+  demoIds = new Set(corpus.documents.map((input) => input.id));
   ui.story.textContent = corpus.story || 'Your articles';
   try {
     await init();
-    load(corpus.documents);
+    workspace = await startWorkspace({
+      ui: ui.workspace,
+      demo: { story: corpus.story, inputs: corpus.documents },
+      host: { show, current: () => ({ story: state.story, inputs: state.inputs, analysis: state.analysis }) },
+    });
   } catch (e) {
     showMessage(ui.pane, 'The analysis engine could not start', String(e?.message ?? e), true);
     throw e;
   }
-  state.selected = state.inputs[0]?.id ?? null;
   renderList();
-  if (state.selected) select(state.selected);
-  else showMessage(ui.pane, 'No articles yet', 'Paste an article or open a .txt file to analyse it.');
   enableListKeys(ui.list);
   ui.panel.addEventListener('click', onEntityClick);
   ui.pane.addEventListener('click', onEntityClick);
@@ -180,7 +214,7 @@ async function main() {
   setupAdding({
     form: $('#add-form'), fileInput: $('#file-input'), dropOverlay: $('#drop-overlay'),
     error: $('#add-error'), status: $('#add-status'),
-  }, { add, takenIds: () => new Set(state.inputs.map((input) => input.id)) });
+  }, { add, importFile: workspace.importFile, takenIds: () => new Set(state.inputs.map((input) => input.id)) });
   document.body.dataset.ready = 'true';
 }
 

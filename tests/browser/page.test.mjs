@@ -141,12 +141,13 @@ function shownArticle(page) {
   });
 }
 
-/** Pastes an article into the form and presses Analyse. */
+/** Pastes an article into the form, presses Analyse and waits until the form is no longer busy. */
 async function paste(page, { title = '', text = '', published = '' }) {
   await page.locator('#add-title').fill(title);
   await page.locator('#add-text').fill(text);
   await page.locator('#add-published').fill(published);
   await page.getByRole('button', { name: 'Analyse', exact: true }).click();
+  await page.waitForSelector('#add-form:not([aria-busy="true"])', { timeout: 20_000 });
 }
 
 /** The page tests, run against one way of opening dist/index.html. */
@@ -251,7 +252,7 @@ function pageSuite(mode, open) {
           { name: 'ferry.txt', mimeType: 'text/plain', buffer: Buffer.from(PASTED.text) },
           { name: 'short note.txt', mimeType: 'text/plain', buffer: Buffer.from('One line. Two lines.') },
         ]);
-        await page.waitForFunction((n) => document.querySelectorAll('#doc-list button').length === n, seeds.length + 2, { timeout: 10_000 });
+        await page.waitForFunction((n) => document.querySelectorAll('#doc-list button.doc-card').length === n, seeds.length + 2, { timeout: 10_000 });
         let listed = await cards(page);
         assert.deepEqual(listed.slice(-2).map((c) => [c.id, c.source]), [['ferry', 'ferry.txt'], ['short-note', 'short note.txt']]);
         assert.ok(listed.at(-1).current);
@@ -264,7 +265,7 @@ function pageSuite(mode, open) {
             document.body.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
           }
         }, PASTED.text);
-        await page.waitForFunction((n) => document.querySelectorAll('#doc-list button').length === n, seeds.length + 3, { timeout: 10_000 });
+        await page.waitForFunction((n) => document.querySelectorAll('#doc-list button.doc-card').length === n, seeds.length + 3, { timeout: 10_000 });
         listed = await cards(page);
         assert.equal(listed.at(-1).source, 'dropped.txt');
         assert.equal((await shownArticle(page)).sentences.length, PASTED.sentences);
@@ -272,7 +273,7 @@ function pageSuite(mode, open) {
 
         await page.setInputFiles('#file-input', [{ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([137, 80, 78, 71]) }]);
         await page.locator('#add-error').waitFor({ state: 'visible' });
-        assert.match(await page.locator('#add-error').textContent(), /photo\.png.*not a \.txt file/);
+        assert.match(await page.locator('#add-error').textContent(), /photo\.png.*not an article file: open \.txt, \.md or \.html files/);
         assert.equal((await cards(page)).length, seeds.length + 3);
       });
     });

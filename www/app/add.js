@@ -1,24 +1,30 @@
 // Adding articles: the paste form, the file picker and drag-and-drop of
-// .txt files anywhere on the page. Each path ends in `add(inputs)`, which
-// analyses them and throws when the analysis does.
+// .txt, .md and .html files anywhere on the page (a dropped .json
+// workspace export is imported instead). Each path ends in `add(inputs)`,
+// which analyses them and throws when the analysis does.
 
-import { makeInput, readTextFiles } from './corpus.js';
+import { makeInput } from './corpus.js';
+import { fileKind, readArticleFiles } from './files.js';
 
 /**
- * Wires the controls. `add(inputs)` returns a short description of what
- * was added; `takenIds()` the ids already in use.
+ * Wires the controls. `add(inputs)` resolves to a short description of
+ * what was added; `importFile(file)` imports a workspace export;
+ * `takenIds()` gives the ids already in use.
  */
-export function setupAdding({ form, fileInput, dropOverlay, error, status }, { add, takenIds }) {
-  /** Runs one add attempt, showing its result or its error inline. */
+export function setupAdding({ form, fileInput, dropOverlay, error, status }, { add, importFile, takenIds }) {
+  /** Runs one add attempt, showing its result or its error inline; the form is aria-busy meanwhile. */
   async function attempt(makeInputs, onSuccess) {
     showError(error, null);
+    form.setAttribute('aria-busy', 'true');
     try {
       const inputs = await makeInputs();
       if (!inputs.length) return;
-      status.textContent = add(inputs);
+      status.textContent = await add(inputs);
       onSuccess?.();
     } catch (e) {
       showError(error, e);
+    } finally {
+      form.removeAttribute('aria-busy');
     }
   }
 
@@ -31,10 +37,13 @@ export function setupAdding({ form, fileInput, dropOverlay, error, status }, { a
 
   fileInput.addEventListener('change', () => {
     const files = [...fileInput.files];
-    attempt(() => readTextFiles(files, takenIds()), null).finally(() => { fileInput.value = ''; });
+    attempt(() => readArticleFiles(files, takenIds()), null).finally(() => { fileInput.value = ''; });
   });
 
-  setupDrop(dropOverlay, (files) => attempt(() => readTextFiles(files, takenIds()), null));
+  setupDrop(dropOverlay, (files) => {
+    if (files.length === 1 && fileKind(files[0]) === 'workspace') importFile(files[0]);
+    else attempt(() => readArticleFiles(files, takenIds()), null);
+  });
 }
 
 /** Shows `e`'s message in the error box, or hides the box when `e` is null. */

@@ -30,30 +30,10 @@ export function uniqueId(base, taken) {
  * message, since there would be nothing to show.
  */
 export function makeInput({ text, title, published, source, id }, taken) {
-  if (!text || !text.trim()) throw new Error('There is no text to analyse: paste an article or open a .txt file.');
+  if (!text || !text.trim()) throw new Error('There is no text to analyse: paste an article or open a .txt, .md or .html file.');
   const input = { id: uniqueId(id || title || 'article', taken), text };
   if (title?.trim()) input.title = title.trim();
   if (published?.trim()) input.published = published.trim();
   if (source?.trim()) input.source = source.trim();
   return input;
-}
-
-/** Whether a dropped or opened file is a plain-text article. */
-export function isTextFile(file) {
-  return /\.txt$/i.test(file.name) || file.type === 'text/plain';
-}
-
-/** Reads plain-text files into DocInputs (source: the file name). Rejects other files. */
-export async function readTextFiles(files, taken) {
-  const names = new Set(taken);
-  const inputs = [];
-  for (const file of files) {
-    if (!isTextFile(file)) throw new Error(`“${file.name}” is not a .txt file; only plain-text articles can be added.`);
-    const text = await file.text();
-    if (!text.trim()) throw new Error(`“${file.name}” is empty.`);
-    const input = makeInput({ text, source: file.name, id: file.name.replace(/\.txt$/i, '') }, names);
-    names.add(input.id);
-    inputs.push(input);
-  }
-  return inputs;
 }

@@ -7,9 +7,14 @@ import { formatDate, squish, truncate } from '../render.js';
  * Renders the list. `items` are `{id, number, title, source, sentences,
  * date, added, filtered}` (`number`: the article's number in the chronology's badges; `filtered`: `{name, type,
  * count}`, the mentions of the entity the chronology is filtered by); `onSelect(id)` is called on click or Enter/Space.
+ * `decorate(li, item)`, when given, adds to each entry (the Edit and Remove tools).
  */
-export function renderLibrary(list, items, selectedId, onSelect) {
-  list.replaceChildren(...items.map((item) => libraryItem(item, item.id === selectedId, onSelect)));
+export function renderLibrary(list, items, selectedId, onSelect, decorate) {
+  list.replaceChildren(...items.map((item) => {
+    const li = libraryItem(item, item.id === selectedId, onSelect);
+    decorate?.(li, item);
+    return li;
+  }));
 }
 
 /** One list entry: a button with title, source and counts. */
