@@ -5,6 +5,7 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { shadowCss } from './element-css.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -55,6 +56,40 @@ export function buildPackage() {
     copyFileSync(join(root, 'www', 'lib', file), join(lib, file));
   }
   writeFileSync(join(lib, 'node.d.ts'), "export * from './index.js';\n");
+}
+
+/**
+ * The <dateline-view> element into dist/lib: `element.js` (the class, with
+ * the page's rendering and chronology modules and d3 bundled in, its
+ * stylesheet inlined, and `dateline` imported as the package's own
+ * `./index.js`, so init() and the embedded assets are shared), `define.js`
+ * (registration) and their types.
+ */
+export async function buildElement() {
+  const www = join(root, 'www');
+  const css = shadowCss(readFileSync(join(www, 'style.css'), 'utf8'), readFileSync(join(www, 'element', 'element.css'), 'utf8'));
+  const minified = esbuild.transformSync(css, { loader: 'css', minify: true }).code;
+  const shared = {
+    name: 'dateline-element',
+    setup(build) {
+      build.onResolve({ filter: /^dateline$/ }, () => ({ path: './index.js', external: true }));
+      build.onResolve({ filter: /^dateline:element-css$/ }, () => ({ path: 'element-css', namespace: 'dateline-element' }));
+      build.onLoad({ filter: /.*/, namespace: 'dateline-element' }, () => ({ contents: minified, loader: 'text' }));
+    },
+  };
+  await esbuild.build({
+    entryPoints: [join(www, 'element', 'element.js')],
+    outfile: join(lib, 'element.js'),
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    plugins: [shared],
+    minify: true,
+    legalComments: 'inline',
+    logLevel: 'warning',
+  });
+  copyFileSync(join(www, 'element', 'define.js'), join(lib, 'define.js'));
+  for (const file of ['element.d.ts', 'define.d.ts']) copyFileSync(join(www, 'element', file), join(lib, file));
 }
 
 /**
@@ -117,8 +152,14 @@ export function buildPage() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  // `node scripts/build.mjs [package|page|element]` builds one part (element needs dist/lib).
   const only = process.argv[2];
-  if (only !== 'page') buildPackage();
-  if (only !== 'package') step('page', buildPage);
+  if (only !== 'page' && only !== 'element') buildPackage();
+  if (only !== 'page') {
+    const t0 = performance.now();
+    await buildElement();
+    console.log(`build: element (${Math.round(performance.now() - t0)} ms)`);
+  }
+  if (only !== 'package' && only !== 'element') step('page', buildPage);
   console.log(`build: wrote ${join(dist, 'lib')} and ${join(dist, 'index.html')}`);
 }
