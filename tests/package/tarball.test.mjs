@@ -75,6 +75,10 @@ describe('npm pack', () => {
       'dist/lib/model-inline.d.ts',
       'dist/lib/wasm/dateline.js',
       'dist/lib/wasm/dateline.d.ts',
+      'dist/lib/element.js',
+      'dist/lib/element.d.ts',
+      'dist/lib/define.js',
+      'dist/lib/define.d.ts',
     ];
     for (const doc of ['README.md', 'LICENSE']) if (existsSync(join(root, doc))) required.push(doc);
     for (const f of required) assert.ok(files.includes(f), `${f} is missing from the tarball: ${files.join(', ')}`);
@@ -129,6 +133,10 @@ describe('installed from the tarball', () => {
     }));
     writeFileSync(join(dir, 'check.ts'), `
       import { init, initSync, loadModel, analyze, tokenize, type Analysis, type Token } from 'dateline';
+      import { DatelineView, type DatelineSelectDetail } from 'dateline/element';
+      import 'dateline/define';
+      const view: DatelineView = document.createElement('dateline-view');
+      view.addEventListener('dateline-select', (e) => { const d: DatelineSelectDetail = e.detail; console.log(d.kind); });
       await init();
       await init({ model: false });
       await loadModel(new URL('dateline/dateline-model.bin', import.meta.url));
@@ -201,6 +209,77 @@ describe('installed from the tarball', () => {
       assert.deepEqual(foreign, [], 'every request stays on 127.0.0.1');
       assert.ok(requests.some((u) => u.endsWith('.js')), `the page loaded its bundle: ${requests.join(', ')}`);
       assert.ok(!requests.some((u) => /\.(wasm|bin)$/.test(u)), `the wasm and the model come from the bundle: ${requests.join(', ')}`);
+    } finally {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  test('Vite: an app that imports dateline/define shows a <dateline-view>', { timeout: 60_000 }, async () => {
+    const app = join(project, 'vite-element');
+    mkdirSync(app);
+    writeFileSync(join(app, 'index.html'), [
+      '<!doctype html>',
+      '<html><head><meta charset="utf-8"><title>dateline-view in vite</title></head><body>',
+      '<dateline-view id="view" published="2021-10-21">',
+      '  <h1>Harbour Council Approves New Ferry Link</h1>',
+      '  <p>The Harbour Council voted on Tuesday to fund a ferry. Mayor Anna Keller spoke in Portsmouth.</p>',
+      '</dateline-view>',
+      '<script type="module" src="/main.js"></script>',
+      '</body></html>',
+      '',
+    ].join('\n'));
+    writeFileSync(join(app, 'main.js'), [
+      "import { DatelineView } from 'dateline/define';",
+      "document.addEventListener('dateline-ready', (event) => {",
+      '  const root = event.target.shadowRoot;',
+      '  document.body.dataset.defined = String(customElements.get(\'dateline-view\') === DatelineView);',
+      "  document.body.dataset.mentions = [...root.querySelectorAll('mark.mention')].map((m) => m.textContent).join('|');",
+      "  document.body.dataset.timexes = [...root.querySelectorAll('time.timex')].map((t) => t.dataset.value).join('|');",
+      '});',
+      "document.addEventListener('dateline-error', (event) => { document.body.dataset.error = event.detail.message; });",
+      '',
+    ].join('\n'));
+    writeFileSync(join(app, 'vite.config.js'), 'export default { build: { chunkSizeWarningLimit: 8192 } };\n');
+    const viteLink = join(project, 'node_modules', 'vite');
+    if (!existsSync(viteLink)) symlinkSync(join(root, 'node_modules', 'vite'), viteLink, 'dir');
+    const build = await sh(bin('vite'), ['build', '--logLevel', 'warn', '--outDir', 'dist', '--emptyOutDir'], {
+      cwd: app,
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+    assert.equal(`${build.stdout}${build.stderr}`.trim(), '', 'vite build warned about the element');
+    const out = join(app, 'dist');
+    const server = await serveStatic(out);
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const context = await browser.newContext();
+      const foreign = [];
+      const errors = [];
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith(`${origin}/`)) return route.continue();
+        foreign.push(url);
+        return route.abort();
+      });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+      await page.goto(`${origin}/`);
+      await page.waitForFunction(() => document.body.dataset.mentions !== undefined || document.body.dataset.error !== undefined,
+        null, { timeout: 20_000 });
+      assert.equal(await page.evaluate(() => document.body.dataset.error), undefined);
+      assert.equal(await page.evaluate(() => document.body.dataset.defined), 'true');
+      const mentions = (await page.evaluate(() => document.body.dataset.mentions)).split('|');
+      assert.ok(mentions.includes('Anna Keller'), `mentions: ${mentions}`);
+      assert.ok((await page.evaluate(() => document.body.dataset.timexes)).split('|').includes('2021-10-19'), 'Tuesday is dated from published');
+      assert.deepEqual(errors, []);
+      assert.deepEqual(foreign, [], 'every request stays on 127.0.0.1');
     } finally {
       await browser.close();
       await new Promise((resolve) => server.close(resolve));
