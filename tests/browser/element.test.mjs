@@ -442,6 +442,35 @@ Talks in Geneva resumed on 3 May 2021, officials from France said.</dateline-vie
       await events(page, 'dateline-ready', 2);
       const view = await shown(page, '#l');
       assert.ok(view.text.includes('Oslo'), 'back in the page, it shows the new content');
+      // Moved in the page, a story keeps one working chronology.
+      await page.evaluate(() => {
+        const view = document.createElement('dateline-view');
+        view.id = 'moved';
+        view.setAttribute('src', 'story.json');
+        document.body.append(view);
+      });
+      await events(page, 'dateline-ready', 3);
+      await page.evaluate(() => {
+        const view = document.getElementById('moved');
+        view.remove();
+        document.getElementById('box').prepend(view);
+      });
+      await page.locator('#moved .tl-top button[data-top="10"]').click();
+      await page.waitForFunction(() => document.getElementById('moved').shadowRoot.querySelector('.chronology').dataset.shown === '10');
+      const moved = await page.$eval('#moved', (el) => ({
+        plots: el.shadowRoot.querySelectorAll('.tl-plot').length,
+        bands: el.shadowRoot.querySelectorAll('.chronology').length,
+        chips: [...el.shadowRoot.querySelectorAll('.tl-chip')].map((c) => c.textContent),
+      }));
+      assert.deepEqual(moved, { plots: 1, bands: 1, chips: ['Onlythe top 10×'] });
+      // The chronology on screen is the live one: it follows the article picked.
+      const other = workspace.inputs[1].id;
+      await page.locator('#moved .dv-picker').selectOption(other);
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const current = await page.$eval('#moved', (el) => [...new Set([...el.shadowRoot.querySelectorAll('.tl-badge.is-current')].map((b) => b.dataset.document))]);
+      assert.deepEqual(current, [other]);
+      assert.equal((await events(page, 'dateline-ready')).length, 3, 'moving it does not analyse again');
+
       // Removed while its src loads: no error, no event.
       const late = await page.evaluate(async () => {
         const before = window.__events.length;

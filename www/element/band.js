@@ -13,7 +13,7 @@ function el(tag, className, attrs = {}, text) {
 export function chronologyBand() {
   const section = el('section', 'chronology', { part: 'chronology', 'aria-labelledby': 'chronology-heading' });
   section.hidden = true;
-  const head = el('div', 'tl-head', { part: 'toolbar chronology-toolbar' });
+  const head = el('div', 'tl-head', { part: 'chronology-toolbar' });
   const title = el('div', 'tl-title');
   title.append(el('h2', 'tl-heading', { id: 'chronology-heading' }, 'Chronology'), el('p', 'tl-status'));
   const controls = el('div', 'tl-controls');

@@ -95,6 +95,12 @@ export class DatelineView extends Base {
 
   connectedCallback() {
     if (!this.#ui) this.#build();
+    if (!this.#chronology) {
+      // A fresh band each time: the previous controller's listeners stay on the old one.
+      const band = chronologyBand();
+      this.#ui.band.replaceWith(band);
+      this.#ui.band = band;
+    }
     this.#chronology ??= createChronology(this.#ui.band, {
       onOpen: (event, source) => this.#onOpen(event, source),
       onFilter: (filters) => markFiltered(this.#ui.reader, filters.entity),
@@ -248,10 +254,10 @@ export class DatelineView extends Base {
     } else {
       const input = lightDomInput(this);
       if (!input) return null;
-      data = { story: '', inputs: [input], analysis: null };
+      data = { story: '', inputs: [input], analysis: null, workspace: false };
     }
     const published = this.getAttribute('published');
-    const single = data.inputs.length === 1 && !data.analysis;
+    const single = !data.workspace && data.inputs.length === 1;
     const inputs = data.inputs.map((input, i) => {
       const out = { ...input, id: input.id ?? `a${i + 1}` };
       if (single && published !== null && published.trim()) out.published = published.trim();

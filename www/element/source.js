@@ -36,8 +36,8 @@ export class SourceError extends Error {
 /**
  * Fetches `src` (resolved against `base`) and reads it by its media type or
  * extension: a workspace (`.json`, application/json) gives
- * `{story, inputs, analysis}`; HTML (`.html`, text/html) or anything else
- * (plain text) gives one article. Throws a SourceError on a bad URL, a
+ * `{story, inputs, analysis, workspace: true}`; HTML (`.html`, text/html)
+ * or anything else (plain text) gives one article (`workspace: false`). Throws a SourceError on a bad URL, a
  * failed request, an HTTP error, an empty article or a bad workspace.
  */
 export async function fetchSource(src, base, signal) {
@@ -66,12 +66,12 @@ export async function fetchSource(src, base, signal) {
       throw new SourceError(`src "${src}" is not valid JSON: ${cause.message}`, { cause });
     }
     try {
-      return readWorkspace(data);
+      return { ...readWorkspace(data), workspace: true };
     } catch (cause) {
       throw new SourceError(`src "${src}": ${cause.message}`, { cause });
     }
   }
   if (!body.trim()) throw new SourceError(`src "${src}" is empty`);
   const isHtml = type.includes('html') || /\.x?html?$/.test(path);
-  return { story: '', inputs: [isHtml ? { html: body } : { text: body }], analysis: null };
+  return { story: '', inputs: [isHtml ? { html: body } : { text: body }], analysis: null, workspace: false };
 }
