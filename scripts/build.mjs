@@ -1,7 +1,7 @@
 // Builds the wasm core, the npm package (dist/lib) and the offline page
 // (dist/index.html, one self-contained file). Run from anywhere.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -90,6 +90,13 @@ export async function buildElement() {
   });
   copyFileSync(join(www, 'element', 'define.js'), join(lib, 'define.js'));
   for (const file of ['element.d.ts', 'define.d.ts']) copyFileSync(join(www, 'element', file), join(lib, file));
+  // An example host page, served with the page by `npm start` (http://127.0.0.1:8017/element.html).
+  copyFileSync(join(www, 'element', 'example.html'), join(dist, 'element.html'));
+  copyFileSync(join(www, 'element', 'example.js'), join(dist, 'element-example.js'));
+  const { story, documents } = demoCorpus();
+  writeFileSync(join(dist, 'demo-story.json'), JSON.stringify({
+    format: 'dateline-workspace', version: 1, exported: statSync(join(www, 'demo', 'corpus.json')).mtime.toISOString(), story, inputs: documents,
+  }, null, 1));
 }
 
 /**

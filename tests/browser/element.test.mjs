@@ -130,13 +130,18 @@ after(async () => {
  * anything but the site's own files are aborted and reported. Runs
  * `fn(page, requests)`, then asserts that nothing was reported.
  */
-async function withHost(name, body, fn, { colorScheme = 'light', viewport = { width: 1200, height: 900 } } = {}) {
+async function withHost(name, body, fn, options) {
   writeFileSync(join(site, name), hostPage(body));
+  await withPage(server.url, name, fn, options);
+}
+
+/** Opens `origin + name` as withHost describes, allowing requests to `origin` only. */
+async function withPage(origin, name, fn, { colorScheme = 'light', viewport = { width: 1200, height: 900 } } = {}) {
   const context = await browser.newContext({ viewport, colorScheme });
   const foreign = [];
   const problems = [];
   const requests = [];
-  const own = (url) => url.startsWith(server.url);
+  const own = (url) => url.startsWith(origin);
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (own(url)) return route.continue();
@@ -144,13 +149,13 @@ async function withHost(name, body, fn, { colorScheme = 'light', viewport = { wi
     return route.abort();
   });
   const page = await context.newPage();
-  page.on('request', (request) => requests.push(request.url().slice(server.url.length)));
+  page.on('request', (request) => requests.push(request.url().slice(origin.length)));
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   try {
-    await page.goto(server.url + name);
+    await page.goto(origin + name);
     await fn(page, requests, problems);
   } finally {
     await context.close();
@@ -483,5 +488,30 @@ Talks in Geneva resumed on 3 May 2021, officials from France said.</dateline-vie
       });
       assert.equal(late, 0);
     });
+  });
+
+  test('the example page (dist/element.html, served by npm start) shows its article and the demo story', async () => {
+    const dist = await serve({ root: join(root, 'dist'), port: 0 });
+    try {
+      await withPage(dist.url, 'element.html', async (page, requests) => {
+        await page.waitForFunction(() => document.querySelectorAll('dateline-view').length === 2
+          && [...document.querySelectorAll('dateline-view')].every((v) => v.analysis), null, { timeout: 30_000 });
+        const counts = await page.$$eval('dateline-view', (views) => views.map((v) => ({
+          mentions: v.shadowRoot.querySelectorAll('mark.mention').length,
+          articles: v.analysis.documents.length,
+          events: v.analysis.timeline.length,
+        })));
+        assert.equal(counts[0].articles, 1);
+        assert.ok(counts[0].mentions > 3, JSON.stringify(counts));
+        assert.equal(counts[1].articles, demo.documents.length);
+        assert.ok(counts[1].events > 10, JSON.stringify(counts));
+        await page.locator('dateline-view').nth(1).locator('.tl-event .tl-card').first().click();
+        assert.match(await page.locator('#selection').textContent(), /^event “.+” in article \d+$/);
+        assert.ok(requests.includes('demo-story.json'));
+        await page.screenshot({ path: join(results, 'element-example.png'), fullPage: false });
+      });
+    } finally {
+      await dist.close();
+    }
   });
 });

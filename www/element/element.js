@@ -316,6 +316,7 @@ export class DatelineView extends Base {
     ui.picker.replaceChildren(...options);
     ui.picker.hidden = inputs.length < 2;
     ui.toolbar.hidden = !story && inputs.length < 2;
+    ui.frame.dataset.articles = inputs.length > 1 ? 'many' : 'one';
     this.#chronology?.update(analysis, { titles, documentOrder: inputs.map((input) => input.id) });
     this.#select(this.#selected);
   }
