@@ -372,6 +372,24 @@ Talks in Geneva resumed on 3 May 2021, officials from France said.</dateline-vie
     });
   });
 
+  test('on a phone the chronology is a list, and its events select too', async () => {
+    await withHost('phone.html', '<dateline-view id="p" src="story.json"></dateline-view>', async (page) => {
+      await events(page, 'dateline-ready');
+      const items = page.locator('#p .tl-list .tl-item');
+      assert.equal(await items.count(), workspace.analysis.timeline.length);
+      assert.equal(await page.locator('#p .tl-plot').count(), 0);
+      // Folded at first, as on the page, so the article comes first.
+      assert.equal(await page.locator('#p .tl-toggle').getAttribute('aria-expanded'), 'false');
+      await page.locator('#p .tl-toggle').click();
+      const id = await items.nth(1).getAttribute('data-event');
+      assert.equal(await items.nth(1).getAttribute('part'), 'event');
+      await items.nth(1).locator('.tl-item-main').click();
+      const [selected] = await events(page, 'dateline-select');
+      assert.deepEqual([selected.detail.kind, selected.detail.id], ['event', id]);
+      await page.locator('#p').screenshot({ path: join(results, 'element-phone.png') });
+    }, { viewport: { width: 390, height: 844 } });
+  });
+
   test('a bad src shows an error in the element and dispatches dateline-error', async () => {
     const body = `<dateline-view id="missing" src="nowhere.txt"><p>Fallback text stays readable.</p></dateline-view>
       <dateline-view id="wrong" src="wrong.json"></dateline-view>
