@@ -71,3 +71,12 @@ test('the shadow stylesheet takes the page\'s colours on :host, overridable as -
   assert.throws(() => shadowCss('body { color: red; }', ''), /no top-level `:root \{` block/);
   assert.throws(() => shadowCss(':root { --a: 1; }', ''), /no `@media \(prefers-color-scheme: dark\)/);
 });
+
+test('dateline/element and dateline/define import in Node (server rendering) without registering anything', async () => {
+  const { DatelineView } = await import('dateline/element');
+  const defined = await import('dateline/define');
+  assert.equal(defined.DatelineView, DatelineView);
+  assert.equal(defined.default, DatelineView);
+  assert.deepEqual(DatelineView.observedAttributes, ['src', 'published', 'view', 'theme']);
+  assert.equal(globalThis.customElements, undefined);
+});
