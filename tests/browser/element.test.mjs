@@ -423,11 +423,15 @@ Talks in Geneva resumed on 3 May 2021, officials from France said.</dateline-vie
   });
 
   test('hostile text runs nothing and shows as text', async () => {
-    await withHost('hostile.html', '<dateline-view id="h"></dateline-view><dateline-view id="j" src="hostile.json"></dateline-view>', async (page) => {
+    // As text set by a script, as escaped text in the host's markup (read as HTML), and in a workspace file.
+    const escaped = HOSTILE.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n\n/g, '</p><p>');
+    const body = `<dateline-view id="h"></dateline-view><dateline-view id="m"><p>${escaped}</p></dateline-view>
+      <dateline-view id="j" src="hostile.json"></dateline-view>`;
+    await withHost('hostile.html', body, async (page) => {
       await page.waitForFunction(() => customElements.get('dateline-view'));
       await page.$eval('#h', (el, text) => { el.textContent = text; }, HOSTILE);
-      await events(page, 'dateline-ready', 2);
-      for (const id of ['h', 'j']) {
+      await events(page, 'dateline-ready', 3);
+      for (const id of ['h', 'm', 'j']) {
         const view = await shown(page, `#${id}`);
         assert.equal(view.unsafe, 0, `${id}: no element made from the text`);
         assert.ok(view.text.includes('<script>window.__pwned=1</script>'), `${id}: the markup shows as text`);
