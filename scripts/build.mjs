@@ -56,6 +56,7 @@ export function buildPackage() {
     copyFileSync(join(root, 'www', 'lib', file), join(lib, file));
   }
   writeFileSync(join(lib, 'node.d.ts'), "export * from './index.js';\n");
+  step('element', buildElement);
 }
 
 /**
@@ -65,29 +66,31 @@ export function buildPackage() {
  * `./index.js`, so init() and the embedded assets are shared), `define.js`
  * (registration) and their types.
  */
-export async function buildElement() {
+export function buildElement() {
   const www = join(root, 'www');
   const css = shadowCss(readFileSync(join(www, 'style.css'), 'utf8'), readFileSync(join(www, 'element', 'element.css'), 'utf8'));
-  const minified = esbuild.transformSync(css, { loader: 'css', minify: true }).code;
-  const shared = {
-    name: 'dateline-element',
-    setup(build) {
-      build.onResolve({ filter: /^dateline$/ }, () => ({ path: './index.js', external: true }));
-      build.onResolve({ filter: /^dateline:element-css$/ }, () => ({ path: 'element-css', namespace: 'dateline-element' }));
-      build.onLoad({ filter: /.*/, namespace: 'dateline-element' }, () => ({ contents: minified, loader: 'text' }));
-    },
-  };
-  await esbuild.build({
+  const shadowFile = join(root, 'target', 'element', 'shadow.css');
+  mkdirSync(dirname(shadowFile), { recursive: true });
+  writeFileSync(shadowFile, esbuild.transformSync(css, { loader: 'css', minify: true }).code);
+  const bundle = esbuild.buildSync({
     entryPoints: [join(www, 'element', 'element.js')],
-    outfile: join(lib, 'element.js'),
     bundle: true,
     format: 'esm',
     target: 'es2022',
-    plugins: [shared],
+    alias: { 'dateline:element-css': shadowFile },
+    loader: { '.css': 'text' },
+    external: ['dateline'],
     minify: true,
     legalComments: 'inline',
+    write: false,
     logLevel: 'warning',
-  });
+  }).outputFiles[0].text;
+  // `dateline` becomes the package's own entry beside it, so init() and the embedded assets are shared.
+  const imports = bundle.match(/from\s*"dateline"/g) ?? [];
+  if (imports.length !== 1 || /["']dateline["']/.test(bundle.replace(/from\s*"dateline"/, ''))) {
+    throw new Error(`the element bundle should import "dateline" once, found ${imports.length}`);
+  }
+  writeFileSync(join(lib, 'element.js'), bundle.replace(/from\s*"dateline"/, 'from"./index.js"'));
   copyFileSync(join(www, 'element', 'define.js'), join(lib, 'define.js'));
   for (const file of ['element.d.ts', 'define.d.ts']) copyFileSync(join(www, 'element', file), join(lib, file));
   // An example host page, served with the page by `npm start` (http://127.0.0.1:8017/element.html).
@@ -159,14 +162,8 @@ export function buildPage() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  // `node scripts/build.mjs [package|page|element]` builds one part (element needs dist/lib).
   const only = process.argv[2];
-  if (only !== 'page' && only !== 'element') buildPackage();
-  if (only !== 'page') {
-    const t0 = performance.now();
-    await buildElement();
-    console.log(`build: element (${Math.round(performance.now() - t0)} ms)`);
-  }
-  if (only !== 'package' && only !== 'element') step('page', buildPage);
+  if (only !== 'page') buildPackage();
+  if (only !== 'package') step('page', buildPage);
   console.log(`build: wrote ${join(dist, 'lib')} and ${join(dist, 'index.html')}`);
 }
