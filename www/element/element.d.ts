@@ -59,7 +59,7 @@ export declare class DatelineView extends HTMLElement {
   static readonly observedAttributes: string[];
   /** Registers the class as `tag` (default `dateline-view`) unless the name is taken; returns the class. */
   static define(tag?: string, registry?: CustomElementRegistry): typeof DatelineView;
-  /** The analysed story shown, or null before the first load. */
+  /** The Analysis shown, or null before the first load and after an error. */
   readonly analysis: Analysis | null;
   /** The id of the article in the reader, or null. */
   readonly selectedDocument: string | null;

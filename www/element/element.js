@@ -83,7 +83,7 @@ export class DatelineView extends Base {
   #stale = true;
   /** What the last load read (`#contentKey()`), to notice light-DOM changes made while disconnected. */
   #loadedKey = null;
-  /** `{story, inputs, analysis}` once loaded. */
+  /** `{story, inputs, analysis, workspace}` once loaded. */
   #data = null;
   #selected = null;
   #showSentences = false;
@@ -129,7 +129,7 @@ export class DatelineView extends Base {
     else if (name === 'view' && this.#ui) this.#applyView();
   }
 
-  /** The analysed story shown (`{story, inputs, analysis}`), or null before the first load. */
+  /** The Analysis shown (as `dateline-ready` gave it), or null before the first load and after an error. */
   get analysis() {
     return this.#data?.analysis ?? null;
   }
