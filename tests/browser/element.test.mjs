@@ -363,6 +363,18 @@ Talks in Geneva resumed on 3 May 2021, officials from France said.</dateline-vie
       assert.equal(await page.$eval('#s', (el) => el.shadowRoot.querySelector('.tl-chip-entity')?.dataset.entity), entityId,
         'the chronology is filtered by the name');
 
+      // From the keyboard: the list of names under the legend does what a click on a highlight does.
+      await page.locator('#s .dv-names summary').focus();
+      await page.keyboard.press('Enter');
+      const button = page.locator('#s .dv-names button.entity-button').nth(1);
+      const buttonId = await button.getAttribute('data-entity');
+      await button.focus();
+      await page.keyboard.press('Enter');
+      const byKey = (await events(page, 'dateline-select', 3))[2];
+      assert.deepEqual([byKey.detail.kind, byKey.detail.id], ['entity', buttonId]);
+      assert.equal(await button.getAttribute('aria-pressed'), 'true');
+      assert.equal(await page.$eval('#s', (el) => el.shadowRoot.querySelector('.tl-chip-entity')?.dataset.entity), buttonId);
+
       // A host that cancels the event keeps the element from acting on it.
       await page.evaluate(() => document.addEventListener('dateline-select', (e) => e.preventDefault()));
       const before = await page.$eval('#s', (el) => el.shadowRoot.querySelector('.tl-chip-entity')?.dataset.entity);

@@ -12,7 +12,7 @@
 
 import { init, analyze } from 'dateline';
 import css from 'dateline:element-css';
-import { documentTitle } from '../render.js';
+import { documentTitle, renderEntities } from '../render.js';
 import { createChronology } from '../app/timeline.js';
 import { markFiltered, revealOffset, showArticle } from '../app/view.js';
 import { chronologyBand } from './band.js';
@@ -333,6 +333,13 @@ export class DatelineView extends Base {
       analysis: doc, text: doc.text ?? inputs[i].text ?? '', entities: analysis.entities,
       showSentences: this.#showSentences, onToggle: (on) => { this.#showSentences = on; },
     });
+    const names = renderEntities(analysis.entities, doc.id);
+    if (names) {
+      // The names as buttons too, so that the keyboard reaches what a click on a highlight does.
+      const details = el('details', 'dv-names', { part: 'names' });
+      details.append(el('summary', '', {}, `Named in this article (${names.children.length})`), names);
+      article.querySelector('.article-header').append(details);
+    }
     nameParts(article);
     this.#ui.fallback.hidden = true;
     this.#ui.reader.hidden = false;
@@ -354,15 +361,18 @@ export class DatelineView extends Base {
     if (i >= 0) revealOffset(this.#ui.reader, this.#data.analysis.documents[i].sentences, source.start, { mark: true });
   }
 
-  /** A click on a name in the article: tell the host, then filter the chronology by it. */
+  /** A click on a name (highlighted in the text, or in the list of names): tell the host, then filter the chronology by it. */
   #onReaderClick(event) {
-    const mark = event.target.closest?.('mark.mention[data-entity]');
-    if (!mark || !this.#data) return;
-    const selection = this.shadowRoot.getSelection?.() ?? globalThis.getSelection?.();
-    if (selection && !selection.isCollapsed) return;
-    const id = mark.dataset.entity;
+    const target = event.target.closest?.('mark.mention[data-entity], button.entity-button[data-entity]');
+    if (!target || !this.#data) return;
+    if (target.tagName === 'MARK') {
+      const selection = this.shadowRoot.getSelection?.() ?? globalThis.getSelection?.();
+      if (selection && !selection.isCollapsed) return;
+    }
+    const id = target.dataset.entity;
     const entity = (this.#data.analysis.entities ?? []).find((e) => e.id === id) ?? null;
-    if (!this.#emitSelect({ kind: 'entity', id, entity, document: this.#selected, text: mark.textContent })) return;
+    const text = target.tagName === 'MARK' ? target.textContent : entity?.name ?? id;
+    if (!this.#emitSelect({ kind: 'entity', id, entity, document: this.#selected, text })) return;
     this.#chronology?.filterByEntity(id);
   }
 }
