@@ -215,31 +215,46 @@ describe('installed from the tarball', () => {
     }
   });
 
-  test('Vite: an app that imports dateline/define shows a <dateline-view>', { timeout: 60_000 }, async () => {
+  test('Vite: the README\'s "Embed it" example (dateline/define) shows its two elements', { timeout: 90_000 }, async () => {
+    // The page and main.js are the README's own code blocks; the test adds a workspace file and a probe script.
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Embed it'));
+    const block = (lang) => {
+      const m = new RegExp('```' + lang + '\\n([\\s\\S]*?)```').exec(section);
+      assert.ok(m, `README "Embed it" has a ${lang} block`);
+      return m[1];
+    };
+    const html = block('html');
+    const main = block('js');
+    assert.match(html, /<script type="module" src="\.\/main\.js"><\/script>/);
+    assert.match(main, /import 'dateline\/define';/);
     const app = join(project, 'vite-element');
-    mkdirSync(app);
-    writeFileSync(join(app, 'index.html'), [
-      '<!doctype html>',
-      '<html><head><meta charset="utf-8"><title>dateline-view in vite</title></head><body>',
-      '<dateline-view id="view" published="2021-10-21">',
-      '  <h1>Harbour Council Approves New Ferry Link</h1>',
-      '  <p>The Harbour Council voted on Tuesday to fund a ferry. Mayor Anna Keller spoke in Portsmouth.</p>',
-      '</dateline-view>',
-      '<script type="module" src="/main.js"></script>',
-      '</body></html>',
-      '',
-    ].join('\n'));
-    writeFileSync(join(app, 'main.js'), [
-      "import { DatelineView } from 'dateline/define';",
+    mkdirSync(join(app, 'public'), { recursive: true });
+    writeFileSync(join(app, 'index.html'), html.replace('</body>', '<script type="module" src="./probe.js"></script>\n</body>'));
+    writeFileSync(join(app, 'main.js'), main);
+    writeFileSync(join(app, 'probe.js'), [
+      '// Test probe: what each element showed, on document.body.dataset.',
+      'const seen = [];',
       "document.addEventListener('dateline-ready', (event) => {",
       '  const root = event.target.shadowRoot;',
-      '  document.body.dataset.defined = String(customElements.get(\'dateline-view\') === DatelineView);',
-      "  document.body.dataset.mentions = [...root.querySelectorAll('mark.mention')].map((m) => m.textContent).join('|');",
-      "  document.body.dataset.timexes = [...root.querySelectorAll('time.timex')].map((t) => t.dataset.value).join('|');",
+      '  seen.push({',
+      "    src: event.target.getAttribute('src'),",
+      "    mentions: [...root.querySelectorAll('mark.mention')].map((m) => m.textContent),",
+      "    timexes: [...root.querySelectorAll('time.timex')].map((t) => t.dataset.value),",
+      '    events: event.detail.analysis.timeline.length,',
+      '  });',
+      '  document.body.dataset.seen = JSON.stringify(seen);',
       '});',
       "document.addEventListener('dateline-error', (event) => { document.body.dataset.error = event.detail.message; });",
       '',
     ].join('\n'));
+    writeFileSync(join(app, 'public', 'ferry-story.json'), JSON.stringify({
+      format: 'dateline-workspace', version: 1, exported: '2026-12-07T13:00:00.000Z', story: 'Ferry link',
+      inputs: [
+        { id: 'a1', text: 'The Harbour Council voted on 19 October 2021 to fund a ferry.', published: '2021-10-21' },
+        { id: 'a2', text: 'The council approved the ferry on 19 October 2021. Crossings start on 3 March 2022.', published: '2021-10-22' },
+      ],
+    }));
     writeFileSync(join(app, 'vite.config.js'), 'export default { build: { chunkSizeWarningLimit: 8192 } };\n');
     const viteLink = join(project, 'node_modules', 'vite');
     if (!existsSync(viteLink)) symlinkSync(join(root, 'node_modules', 'vite'), viteLink, 'dir');
@@ -271,13 +286,20 @@ describe('installed from the tarball', () => {
       page.on('pageerror', (e) => errors.push(String(e)));
       page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
       await page.goto(`${origin}/`);
-      await page.waitForFunction(() => document.body.dataset.mentions !== undefined || document.body.dataset.error !== undefined,
-        null, { timeout: 20_000 });
+      await page.waitForFunction(() => JSON.parse(document.body.dataset.seen ?? '[]').length === 2 || document.body.dataset.error !== undefined,
+        null, { timeout: 30_000 });
       assert.equal(await page.evaluate(() => document.body.dataset.error), undefined);
-      assert.equal(await page.evaluate(() => document.body.dataset.defined), 'true');
-      const mentions = (await page.evaluate(() => document.body.dataset.mentions)).split('|');
-      assert.ok(mentions.includes('Anna Keller'), `mentions: ${mentions}`);
-      assert.ok((await page.evaluate(() => document.body.dataset.timexes)).split('|').includes('2021-10-19'), 'Tuesday is dated from published');
+      const seen = JSON.parse(await page.evaluate(() => document.body.dataset.seen));
+      const article = seen.find((s) => s.src === null);
+      const story = seen.find((s) => s.src === 'ferry-story.json');
+      assert.ok(article.mentions.includes('Anna Keller'), `mentions: ${article.mentions}`);
+      assert.ok(article.timexes.includes('2021-10-19'), 'Tuesday is dated from published');
+      assert.ok(story.events >= 2, JSON.stringify(story));
+      assert.equal(await page.evaluate(() => typeof customElements.get('dateline-view')), 'function', 'dateline/define registered the element');
+      // main.js listens on document: a click on an event reaches it (composed).
+      const logged = new Promise((resolve) => page.on('console', (m) => { if (m.type() === 'log' && m.text().startsWith('event ')) resolve(m.text()); }));
+      await page.locator('dateline-view[src] .tl-event .tl-card').first().click();
+      assert.match(await logged, /^event e\d+ a\d$/);
       assert.deepEqual(errors, []);
       assert.deepEqual(foreign, [], 'every request stays on 127.0.0.1');
     } finally {
