@@ -1,10 +1,11 @@
 // Builds the wasm core, the npm package (dist/lib) and the offline page
 // (dist/index.html, one self-contained file). Run from anywhere.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { shadowCss } from './element-css.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -55,6 +56,50 @@ export function buildPackage() {
     copyFileSync(join(root, 'www', 'lib', file), join(lib, file));
   }
   writeFileSync(join(lib, 'node.d.ts'), "export * from './index.js';\n");
+  step('element', buildElement);
+}
+
+/**
+ * The <dateline-view> element into dist/lib: `element.js` (the class, with
+ * the page's rendering and chronology modules and d3 bundled in, its
+ * stylesheet inlined, and `dateline` imported as the package's own
+ * `./index.js`, so init() and the embedded assets are shared), `define.js`
+ * (registration) and their types.
+ */
+export function buildElement() {
+  const www = join(root, 'www');
+  const css = shadowCss(readFileSync(join(www, 'style.css'), 'utf8'), readFileSync(join(www, 'element', 'element.css'), 'utf8'));
+  const shadowFile = join(root, 'target', 'element', 'shadow.css');
+  mkdirSync(dirname(shadowFile), { recursive: true });
+  writeFileSync(shadowFile, esbuild.transformSync(css, { loader: 'css', minify: true }).code);
+  const bundle = esbuild.buildSync({
+    entryPoints: [join(www, 'element', 'element.js')],
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    alias: { 'dateline:element-css': shadowFile },
+    loader: { '.css': 'text' },
+    external: ['dateline'],
+    minify: true,
+    legalComments: 'inline',
+    write: false,
+    logLevel: 'warning',
+  }).outputFiles[0].text;
+  // `dateline` becomes the package's own entry beside it, so init() and the embedded assets are shared.
+  const imports = bundle.match(/from\s*"dateline"/g) ?? [];
+  if (imports.length !== 1 || /["']dateline["']/.test(bundle.replace(/from\s*"dateline"/, ''))) {
+    throw new Error(`the element bundle should import "dateline" once, found ${imports.length}`);
+  }
+  writeFileSync(join(lib, 'element.js'), bundle.replace(/from\s*"dateline"/, 'from"./index.js"'));
+  copyFileSync(join(www, 'element', 'define.js'), join(lib, 'define.js'));
+  for (const file of ['element.d.ts', 'define.d.ts']) copyFileSync(join(www, 'element', file), join(lib, file));
+  // An example host page, served with the page by `npm start` (http://127.0.0.1:8017/element.html).
+  copyFileSync(join(www, 'element', 'example.html'), join(dist, 'element.html'));
+  copyFileSync(join(www, 'element', 'example.js'), join(dist, 'element-example.js'));
+  const { story, documents } = demoCorpus();
+  writeFileSync(join(dist, 'demo-story.json'), JSON.stringify({
+    format: 'dateline-workspace', version: 1, exported: statSync(join(www, 'demo', 'corpus.json')).mtime.toISOString(), story, inputs: documents,
+  }, null, 1));
 }
 
 /**

@@ -75,6 +75,10 @@ describe('npm pack', () => {
       'dist/lib/model-inline.d.ts',
       'dist/lib/wasm/dateline.js',
       'dist/lib/wasm/dateline.d.ts',
+      'dist/lib/element.js',
+      'dist/lib/element.d.ts',
+      'dist/lib/define.js',
+      'dist/lib/define.d.ts',
     ];
     for (const doc of ['README.md', 'LICENSE']) if (existsSync(join(root, doc))) required.push(doc);
     for (const f of required) assert.ok(files.includes(f), `${f} is missing from the tarball: ${files.join(', ')}`);
@@ -129,6 +133,10 @@ describe('installed from the tarball', () => {
     }));
     writeFileSync(join(dir, 'check.ts'), `
       import { init, initSync, loadModel, analyze, tokenize, type Analysis, type Token } from 'dateline';
+      import { DatelineView, type DatelineSelectDetail } from 'dateline/element';
+      import 'dateline/define';
+      const view: DatelineView = document.createElement('dateline-view');
+      view.addEventListener('dateline-select', (e) => { const d: DatelineSelectDetail = e.detail; console.log(d.kind); });
       await init();
       await init({ model: false });
       await loadModel(new URL('dateline/dateline-model.bin', import.meta.url));
@@ -201,6 +209,99 @@ describe('installed from the tarball', () => {
       assert.deepEqual(foreign, [], 'every request stays on 127.0.0.1');
       assert.ok(requests.some((u) => u.endsWith('.js')), `the page loaded its bundle: ${requests.join(', ')}`);
       assert.ok(!requests.some((u) => /\.(wasm|bin)$/.test(u)), `the wasm and the model come from the bundle: ${requests.join(', ')}`);
+    } finally {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  test('Vite: the README\'s "Embed it" example (dateline/define) shows its two elements', { timeout: 90_000 }, async () => {
+    // The page and main.js are the README's own code blocks; the test adds a workspace file and a probe script.
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Embed it'));
+    const block = (lang) => {
+      const m = new RegExp('```' + lang + '\\n([\\s\\S]*?)```').exec(section);
+      assert.ok(m, `README "Embed it" has a ${lang} block`);
+      return m[1];
+    };
+    const html = block('html');
+    const main = block('js');
+    assert.match(html, /<script type="module" src="\.\/main\.js"><\/script>/);
+    assert.match(main, /import 'dateline\/define';/);
+    const app = join(project, 'vite-element');
+    mkdirSync(join(app, 'public'), { recursive: true });
+    writeFileSync(join(app, 'index.html'), html.replace('</body>', '<script type="module" src="./probe.js"></script>\n</body>'));
+    writeFileSync(join(app, 'main.js'), main);
+    writeFileSync(join(app, 'probe.js'), [
+      '// Test probe: what each element showed, on document.body.dataset.',
+      'const seen = [];',
+      "document.addEventListener('dateline-ready', (event) => {",
+      '  const root = event.target.shadowRoot;',
+      '  seen.push({',
+      "    src: event.target.getAttribute('src'),",
+      "    mentions: [...root.querySelectorAll('mark.mention')].map((m) => m.textContent),",
+      "    timexes: [...root.querySelectorAll('time.timex')].map((t) => t.dataset.value),",
+      '    events: event.detail.analysis.timeline.length,',
+      '  });',
+      '  document.body.dataset.seen = JSON.stringify(seen);',
+      '});',
+      "document.addEventListener('dateline-error', (event) => { document.body.dataset.error = event.detail.message; });",
+      '',
+    ].join('\n'));
+    writeFileSync(join(app, 'public', 'ferry-story.json'), JSON.stringify({
+      format: 'dateline-workspace', version: 1, exported: '2026-12-07T13:00:00.000Z', story: 'Ferry link',
+      inputs: [
+        { id: 'a1', text: 'The Harbour Council voted on 19 October 2021 to fund a ferry.', published: '2021-10-21' },
+        { id: 'a2', text: 'The council approved the ferry on 19 October 2021. Crossings start on 3 March 2022.', published: '2021-10-22' },
+      ],
+    }));
+    writeFileSync(join(app, 'vite.config.js'), 'export default { build: { chunkSizeWarningLimit: 8192 } };\n');
+    const viteLink = join(project, 'node_modules', 'vite');
+    if (!existsSync(viteLink)) symlinkSync(join(root, 'node_modules', 'vite'), viteLink, 'dir');
+    const build = await sh(bin('vite'), ['build', '--logLevel', 'warn', '--outDir', 'dist', '--emptyOutDir'], {
+      cwd: app,
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+    assert.equal(`${build.stdout}${build.stderr}`.trim(), '', 'vite build warned about the element');
+    const out = join(app, 'dist');
+    const server = await serveStatic(out);
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const context = await browser.newContext();
+      const foreign = [];
+      const errors = [];
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith(`${origin}/`)) return route.continue();
+        foreign.push(url);
+        return route.abort();
+      });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+      await page.goto(`${origin}/`);
+      await page.waitForFunction(() => JSON.parse(document.body.dataset.seen ?? '[]').length === 2 || document.body.dataset.error !== undefined,
+        null, { timeout: 30_000 });
+      assert.equal(await page.evaluate(() => document.body.dataset.error), undefined);
+      const seen = JSON.parse(await page.evaluate(() => document.body.dataset.seen));
+      const article = seen.find((s) => s.src === null);
+      const story = seen.find((s) => s.src === 'ferry-story.json');
+      assert.ok(article.mentions.includes('Anna Keller'), `mentions: ${article.mentions}`);
+      assert.ok(article.timexes.includes('2021-10-19'), 'Tuesday is dated from published');
+      assert.ok(story.events >= 2, JSON.stringify(story));
+      assert.equal(await page.evaluate(() => typeof customElements.get('dateline-view')), 'function', 'dateline/define registered the element');
+      // main.js listens on document: a click on an event reaches it (composed).
+      const logged = new Promise((resolve) => page.on('console', (m) => { if (m.type() === 'log' && m.text().startsWith('event ')) resolve(m.text()); }));
+      await page.locator('dateline-view[src] .tl-event .tl-card').first().click();
+      assert.match(await logged, /^event e\d+ a\d$/);
+      assert.deepEqual(errors, []);
+      assert.deepEqual(foreign, [], 'every request stays on 127.0.0.1');
     } finally {
       await browser.close();
       await new Promise((resolve) => server.close(resolve));

@@ -388,7 +388,7 @@ export class AxisView {
 
   renderCards(shown, placed, pitch, top) {
     const keep = new Set(shown.map((i) => i.id));
-    const active = document.activeElement;
+    const active = this.plot.getRootNode().activeElement;
     for (const [id, node] of this.cards) {
       if (keep.has(id)) continue;
       if (node.contains(active)) this.plot.focus({ preventScroll: true });
@@ -437,6 +437,7 @@ export class AxisView {
   /** One event card: a range bar, a button (date, summary, participants) and source badges. */
   card(event) {
     const item = el('li', 'tl-event');
+    item.setAttribute('part', 'event');
     item.dataset.event = event.id;
     item.dataset.grain = event.date.grain;
     item.dataset.participants = (event.participants ?? []).join(' ');
@@ -545,7 +546,7 @@ export class AxisView {
 
   /** The exact span of the hovered, focused or selected event, across the plot. */
   renderSpan() {
-    const id = this.hoverId ?? (this.plot.contains(document.activeElement) ? this.focusId : null) ?? this.ctx.selected;
+    const id = this.hoverId ?? (this.plot.contains(this.plot.getRootNode().activeElement) ? this.focusId : null) ?? this.ctx.selected;
     const span = id ? this.spans.get(id) : null;
     if (!span) {
       this.span.hidden = true;

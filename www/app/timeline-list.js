@@ -50,6 +50,7 @@ export class ListView {
 
   item(event, tabbable) {
     const item = el('li', 'tl-item');
+    item.setAttribute('part', 'event');
     item.dataset.event = event.id;
     item.dataset.participants = (event.participants ?? []).join(' ');
     if (event.date.approximate) item.classList.add('is-approximate');

@@ -31,11 +31,13 @@ function el(tag, className, text) {
 /**
  * Wires the chronology band `section`. `onOpen(event, source)` opens an
  * article at a source sentence; `onFilter(filters)` reports filter
- * changes (so the page can mark the filtered entity). Returns the
+ * changes (so the page can mark the filtered entity); `offsetTarget`
+ * (the page's root element by default) gets `--chrono-h`. Returns the
  * controller: `update(analysis, {titles, documentOrder})`,
- * `setCurrent(documentId)`, `filterByEntity(id)`, `select(eventId)`.
+ * `setCurrent(documentId)`, `filterByEntity(id)`, `select(eventId)`,
+ * `destroy()` (stops its observers and listeners).
  */
-export function createChronology(section, { onOpen, onFilter }) {
+export function createChronology(section, { onOpen, onFilter, offsetTarget = document.documentElement }) {
   const $ = (selector) => section.querySelector(selector);
   const ui = {
     status: $('.tl-status'),
@@ -237,7 +239,7 @@ export function createChronology(section, { onOpen, onFilter }) {
    */
   function stickTop() {
     const sticks = !section.hidden && getComputedStyle(section).position === 'sticky';
-    document.documentElement.style.setProperty('--chrono-h', `${sticks ? section.offsetHeight : 0}px`);
+    offsetTarget.style.setProperty('--chrono-h', `${sticks ? section.offsetHeight : 0}px`);
   }
 
   function filterByEntity(id) {
@@ -290,8 +292,10 @@ export function createChronology(section, { onOpen, onFilter }) {
   ui.type.addEventListener('change', () => { state.filters.type = ui.type.value; changed(); });
   ui.document.addEventListener('change', () => { state.filters.document = ui.document.value; changed(); });
   ui.toggle.addEventListener('click', () => setExpanded(ui.toggle.getAttribute('aria-expanded') !== 'true'));
-  narrow.addEventListener('change', () => { if (state.analysis) refresh(false); });
-  new ResizeObserver(stickTop).observe(section);
+  const onNarrow = () => { if (state.analysis) refresh(false); };
+  narrow.addEventListener('change', onNarrow);
+  const resizer = new ResizeObserver(stickTop);
+  resizer.observe(section);
   syncTop();
 
   return {
@@ -321,6 +325,14 @@ export function createChronology(section, { onOpen, onFilter }) {
     /** Renders pending changes now. */
     flush() {
       view?.flush();
+    },
+    /** Stops the observers, the screen-width listener and the view (the band is going away). */
+    destroy() {
+      clearTimeout(searchTimer);
+      narrow.removeEventListener('change', onNarrow);
+      resizer.disconnect();
+      view?.destroy();
+      view = null;
     },
   };
 }
