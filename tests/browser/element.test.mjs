@@ -232,6 +232,18 @@ describe('<dateline-view>', () => {
       assert.equal(tuesday.value, '2021-10-19');
       assert.equal(byId.light.detail.analysis.documents[0].dct.value, '2021-10-21');
       await page.locator('#light').screenshot({ path: join(results, 'element-light-dom.png') });
+      // The legend's toggles switch a type's highlights off and on, in this element only.
+      const personMarks = () => page.evaluate(() => [...document.querySelector('#light').shadowRoot
+        .querySelectorAll('mark.mention[data-type="PERSON"]')].map((m) => m.classList.contains('is-off')));
+      assert.deepEqual(await personMarks(), [false]);
+      await page.locator('#light button.legend-toggle[data-highlight="PERSON"]').click();
+      assert.deepEqual(await personMarks(), [true], 'PERSON switched off');
+      assert.equal(await page.locator('#light button.legend-toggle[data-highlight="PERSON"]').getAttribute('aria-pressed'), 'false');
+      assert.equal(await page.evaluate(() => document.querySelector('#plain').shadowRoot
+        .querySelector('mark.mention[data-type="PERSON"]').classList.contains('is-off')), false, 'the other element keeps its highlights');
+      assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing saved in the host\'s storage');
+      await page.locator('#light button.legend-toggle[data-highlight="PERSON"]').click();
+      assert.deepEqual(await personMarks(), [false], 'PERSON back on');
     });
   });
 

@@ -1,11 +1,10 @@
-// The element's pure parts in Node: reading the workspace format, the
+// The element's pure parts in Node: reading its src (the workspace format), the
 // light-DOM text, and the shadow root's stylesheet built from the page's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { readWorkspace } from '../../www/element/workspace.js';
-import { dedent } from '../../www/element/source.js';
+import { SourceError, dedent, fetchSource } from '../../www/element/source.js';
 import { shadowCss } from '../../scripts/element-css.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -17,38 +16,44 @@ const valid = () => ({
   analysis: { version: 1, documents: [doc('a1', 'One.'), { ...doc('a2', 'Two.'), text: 'Two.' }], entities: [], timeline: [] },
 });
 
-test('readWorkspace returns the story, the inputs as given and the analysis', () => {
+/** Runs `fn` with `fetch` answering every request with `body` as `type`. */
+async function withFetch(body, type, fn) {
+  const original = globalThis.fetch;
+  globalThis.fetch = async () => new Response(body, { status: 200, headers: { 'content-type': type } });
+  try {
+    return await fn();
+  } finally {
+    globalThis.fetch = original;
+  }
+}
+
+test('src: a workspace file is read with the page\'s reader (one format for export, import and the element)', async () => {
   const data = valid();
-  const { story, inputs, analysis } = readWorkspace(data);
-  assert.equal(story, 'A story');
-  assert.deepEqual(inputs, data.inputs);
-  assert.equal(analysis, data.analysis);
-  assert.equal(readWorkspace({ ...data, analysis: undefined }).analysis, null, 'no analysis: the reader re-analyses');
-  assert.deepEqual(readWorkspace({ ...data, story: undefined, analysis: null }).story, '');
+  const got = await withFetch(JSON.stringify(data), 'application/json', () => fetchSource('story.json', 'http://host/'));
+  assert.equal(got.workspace, true);
+  assert.equal(got.story, 'A story');
+  assert.deepEqual(got.inputs, data.inputs);
+  assert.deepEqual(got.analysis, data.analysis);
+  const text = await withFetch('Plain article.', 'text/plain', () => fetchSource('a.txt', 'http://host/'));
+  assert.deepEqual(text.inputs, [{ text: 'Plain article.' }]);
+  const html = await withFetch('<h1>T</h1><p>Body.</p>', 'text/html', () => fetchSource('a.html', 'http://host/'));
+  assert.deepEqual(html.inputs, [{ html: '<h1>T</h1><p>Body.</p>' }]);
 });
 
-test('readWorkspace names what is wrong', () => {
+test('src: what is wrong with a file is named, with the src', async () => {
   const cases = [
-    [null, /not a Dateline workspace: the JSON is not an object/],
-    [[], /not a Dateline workspace: the JSON is not an object/],
-    [{ version: 1, inputs: [] }, /not a Dateline workspace: no "format" field/],
-    [{ ...valid(), format: 'dateline' }, /"format" is "dateline", expected "dateline-workspace"/],
-    [{ ...valid(), version: 2 }, /unsupported Dateline workspace version 2: this reader knows version 1/],
-    [{ ...valid(), version: '1' }, /unsupported Dateline workspace version "1"/],
-    [{ ...valid(), inputs: [] }, /"inputs" must be a non-empty array/],
-    [{ ...valid(), inputs: [{ id: 'x' }] }, /inputs\[0\] needs exactly one of "text" and "html"/],
-    [{ ...valid(), inputs: [{ text: 'a', html: '<p>a</p>' }] }, /inputs\[0\] needs exactly one/],
-    [{ ...valid(), inputs: [{ text: 'a', published: 20211021 }] }, /inputs\[0\]\.published must be a string/],
-    [{ ...valid(), inputs: [{ id: 'x', text: 'a' }, { id: 'x', text: 'b' }], analysis: undefined }, /two inputs have the id "x"/],
-    [{ ...valid(), analysis: { documents: 'no' } }, /"analysis" has no "documents" array/],
-    [{ ...valid(), analysis: { ...valid().analysis, documents: [doc('a1', 'One.')] } }, /has 1 documents for 2 inputs/],
-    [{ ...valid(), analysis: { ...valid().analysis, documents: [doc('zz', 'One.'), doc('a2', 'Two.')] } }, /documents\[0\] is "zz", but inputs\[0\] is "a1"/],
-    [{ ...valid(), analysis: { ...valid().analysis, documents: [doc('a1', 'One.'), doc('a2', 'Two.')] } }, /documents\[1\] lacks the "text" extracted from its HTML input/],
-    [{ ...valid(), analysis: { ...valid().analysis, timeline: {} } }, /analysis\.timeline is not an array/],
+    ['{', /src "s\.json" is not valid JSON/],
+    [JSON.stringify({ ...valid(), format: 'dateline' }), /src "s\.json": .*not a Dateline workspace/],
+    [JSON.stringify({ ...valid(), version: 2 }), /src "s\.json": .*version 2/],
+    [JSON.stringify({ ...valid(), inputs: [] }), /src "s\.json": the workspace has no articles/],
+    [JSON.stringify({ ...valid(), inputs: [{ id: 'x' }] }), /src "s\.json": .*exactly one of "text" and "html"/],
   ];
-  for (const [data, message] of cases) {
-    assert.throws(() => readWorkspace(data), (e) => e instanceof TypeError && message.test(e.message), JSON.stringify(data)?.slice(0, 80));
+  for (const [body, message] of cases) {
+    await assert.rejects(withFetch(body, 'application/json', () => fetchSource('s.json', 'http://host/')),
+      (e) => e instanceof SourceError && message.test(e.message), body.slice(0, 60));
   }
+  await assert.rejects(withFetch('  ', 'text/plain', () => fetchSource('e.txt', 'http://host/')), /src "e\.txt" is empty/);
+  await assert.rejects(fetchSource('http://[bad', 'http://host/'), /is not a valid URL/);
 });
 
 test('dedent removes the indentation of markup and the blank lines around the article', () => {

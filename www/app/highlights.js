@@ -45,9 +45,10 @@ export function applyHiddenHighlights(root, hidden) {
 /**
  * Wires the legend toggles of whatever `root` shows (delegated, so it
  * survives re-rendering): a press flips the type in `hidden`, applies it,
- * saves it and calls `onChange(hidden)`.
+ * saves it (unless `persist` is false: an embedded view keeps its choice to
+ * itself) and calls `onChange(hidden)`.
  */
-export function wireLegend(root, hidden, onChange) {
+export function wireLegend(root, hidden, onChange, { persist = true } = {}) {
   root.addEventListener('click', (event) => {
     const button = event.target.closest('button.legend-toggle[data-highlight]');
     if (!button || !root.contains(button)) return;
@@ -55,7 +56,7 @@ export function wireLegend(root, hidden, onChange) {
     if (hidden.has(key)) hidden.delete(key);
     else hidden.add(key);
     applyHiddenHighlights(root, hidden);
-    saveHiddenHighlights(hidden);
+    if (persist) saveHiddenHighlights(hidden);
     onChange?.(hidden);
   });
 }

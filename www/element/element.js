@@ -15,6 +15,7 @@ import css from 'dateline:element-css';
 import { documentTitle, renderEntities } from '../render.js';
 import { createChronology } from '../app/timeline.js';
 import { markFiltered, revealOffset, showArticle } from '../app/view.js';
+import { wireLegend } from '../app/highlights.js';
 import { chronologyBand } from './band.js';
 import { SourceError, fetchSource, lightDomInput } from './source.js';
 
@@ -87,6 +88,8 @@ export class DatelineView extends Base {
   #data = null;
   #selected = null;
   #showSentences = false;
+  /** Highlight types switched off in this view's legend (not saved: the host's storage is not ours). */
+  #hiddenHighlights = new Set();
 
   constructor() {
     super();
@@ -160,6 +163,7 @@ export class DatelineView extends Base {
     root.append(frame);
     picker.addEventListener('change', () => this.#select(picker.value));
     reader.addEventListener('click', (event) => this.#onReaderClick(event));
+    wireLegend(reader, this.#hiddenHighlights, null, { persist: false });
     this.#ui = { frame, toolbar, story, picker, status, band, error, reader, fallback };
     this.#applyView();
   }
@@ -332,6 +336,7 @@ export class DatelineView extends Base {
     const article = showArticle(this.#ui.reader, {
       analysis: doc, text: doc.text ?? inputs[i].text ?? '', entities: analysis.entities,
       showSentences: this.#showSentences, onToggle: (on) => { this.#showSentences = on; },
+      hidden: this.#hiddenHighlights,
     });
     const names = renderEntities(analysis.entities, doc.id);
     if (names) {

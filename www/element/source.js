@@ -2,7 +2,7 @@
 // (text, or markup such as <h1> and <p>), or the `src` URL the host page
 // gave (a text or HTML article, or a workspace JSON file).
 
-import { readWorkspace } from './workspace.js';
+import { readWorkspace } from '../app/workspace-format.js';
 
 /**
  * The article written inside the element, as a DocInput: its markup as
@@ -65,11 +65,14 @@ export async function fetchSource(src, base, signal) {
     } catch (cause) {
       throw new SourceError(`src "${src}" is not valid JSON: ${cause.message}`, { cause });
     }
+    let workspace;
     try {
-      return { ...readWorkspace(data), workspace: true };
+      workspace = readWorkspace(data);
     } catch (cause) {
       throw new SourceError(`src "${src}": ${cause.message}`, { cause });
     }
+    if (!workspace.inputs.length) throw new SourceError(`src "${src}": the workspace has no articles`);
+    return { ...workspace, workspace: true };
   }
   if (!body.trim()) throw new SourceError(`src "${src}" is empty`);
   const isHtml = type.includes('html') || /\.x?html?$/.test(path);
