@@ -230,6 +230,7 @@ describe('the workspace, from file://', () => {
       await saved(page, () => form.getByRole('button', { name: 'Save' }).click());
       let card = (await cards(page)).at(-1);
       assert.equal(card.title, 'Ferry <b>link</b> funded', 'the title, as text');
+      assert.equal(await page.evaluate(() => document.activeElement.dataset.document), id, 'the focus is back on the article');
       assert.match(card.meta, /25 October 2021/);
       assert.equal(await page.locator('#doc-list b, #article-view .article-title b').count(), 0);
 
@@ -263,6 +264,7 @@ describe('the workspace, from file://', () => {
       await saved(page, () => page.keyboard.press('Enter'));
       assert.deepEqual((await cards(page)).map((c) => c.id), demoIds, 'back in its place');
       assert.ok((await cards(page))[1].current, 'and selected');
+      assert.equal(await page.evaluate(() => document.activeElement.dataset.document), second, 'and focused');
 
       await page.reload();
       await ready(page);
