@@ -230,6 +230,7 @@ describe('the workspace, from file://', () => {
       await saved(page, () => form.getByRole('button', { name: 'Save' }).click());
       let card = (await cards(page)).at(-1);
       assert.equal(card.title, 'Ferry <b>link</b> funded', 'the title, as text');
+      assert.equal(await page.evaluate(() => document.activeElement.dataset.document), id, 'the focus is back on the article');
       assert.match(card.meta, /25 October 2021/);
       assert.equal(await page.locator('#doc-list b, #article-view .article-title b').count(), 0);
 
@@ -263,6 +264,7 @@ describe('the workspace, from file://', () => {
       await saved(page, () => page.keyboard.press('Enter'));
       assert.deepEqual((await cards(page)).map((c) => c.id), demoIds, 'back in its place');
       assert.ok((await cards(page))[1].current, 'and selected');
+      assert.equal(await page.evaluate(() => document.activeElement.dataset.document), second, 'and focused');
 
       await page.reload();
       await ready(page);
@@ -457,6 +459,52 @@ describe('the workspace, from file://', () => {
       assert.deepEqual((await cards(two)).map((c) => c.id), want);
       const fresh = await open();
       assert.deepEqual((await cards(fresh)).map((c) => c.id), want, 'what is saved has every change');
+    });
+  });
+
+  test('two tabs changing the story at the same moment: both changes are kept', async () => {
+    await withContext(async ({ open }) => {
+      const one = await open();
+      const two = await open();
+      // Both forms filled first, then both submitted at once: each tab starts from the same saved revision.
+      const fill = async (page, title, text) => {
+        await page.locator('#add-title').fill(title);
+        await page.locator('#add-text').fill(text);
+      };
+      await fill(one, 'From tab one', 'The pier reopened on 2 November 2021.');
+      await fill(two, 'From tab two', 'The ferry sailed on 4 November 2021.');
+      const submit = (page) => page.evaluate(() => document.querySelector('#add-form').requestSubmit());
+      await Promise.all([submit(one), submit(two)]);
+      await Promise.all([one, two].map((page) => page.waitForFunction(
+        () => !document.querySelector('#add-form').hasAttribute('aria-busy'), null, { timeout: 20_000 })));
+      const fresh = await open();
+      const saved = (await cards(fresh)).map((c) => c.id);
+      assert.deepEqual(saved.slice(0, demoIds.length), demoIds);
+      assert.deepEqual(saved.slice(demoIds.length).sort(), ['from-tab-one', 'from-tab-two'], 'neither write was lost');
+      for (const page of [one, two]) {
+        await page.waitForFunction((n) => document.querySelectorAll('#doc-list button.doc-card').length === n, saved.length, { timeout: 20_000 });
+        assert.deepEqual((await cards(page)).map((c) => c.id), saved, 'each tab shows what is saved');
+      }
+    });
+  });
+
+  test('the Export menu works from the keyboard', async () => {
+    await withContext(async ({ open }) => {
+      const page = await open();
+      const summary = page.locator('#export-menu > summary');
+      await summary.focus();
+      await page.keyboard.press('Enter');
+      assert.equal(await page.locator('#export-menu').getAttribute('open'), '');
+      await page.keyboard.press('Escape');
+      assert.equal(await page.locator('#export-menu').getAttribute('open'), null, 'Escape closes it');
+      assert.equal(await page.evaluate(() => document.activeElement.matches('#export-menu > summary')), true, 'focus back on Export');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Timeline (CSV)');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+      assert.match(download.suggestedFilename(), /-timeline\.csv$/);
+      assert.equal(await page.locator('#export-menu').getAttribute('open'), null, 'the menu closes after an export');
     });
   });
 

@@ -33,6 +33,8 @@ export async function openStore() {
     if (typeof indexedDB === 'undefined') throw new Error('this browser has no IndexedDB');
     store = createStore(DB_NAME, STORE_NAME);
     await get(KEY, store);
+    // Ask the browser not to evict the story under storage pressure; it may say no, which changes nothing here.
+    navigator.storage?.persist?.().catch(() => {});
   } catch (e) {
     store = null;
     reason = String(e?.message ?? e);

@@ -131,6 +131,13 @@ export async function startWorkspace({ ui, host, demo }) {
     return articleTitles(inputs, analysis).get(id) ?? id;
   };
 
+  /** Moves the keyboard focus to an article's entry of the list (the list is redrawn by every change). */
+  const focusCard = (id) => {
+    const card = [...ui.list.querySelectorAll('button.doc-card')].find((button) => button.dataset.document === id)
+      ?? ui.list.querySelector('button.doc-card[aria-current="true"]');
+    card?.focus();
+  };
+
   /** Removes an article, with an Undo that puts it back where it was. */
   async function removeArticle(id) {
     showError(null);
@@ -148,7 +155,7 @@ export async function startWorkspace({ ui, host, demo }) {
       showError(`Could not remove “${title}”: ${messageOf(e)}`);
       return;
     }
-    ui.list.querySelector('button.doc-card[aria-current="true"]')?.focus();
+    focusCard(null);
     toast.show(`Removed “${title}”.`, {
       action: 'Undo',
       onAction: () => change((ws) => {
@@ -156,14 +163,14 @@ export async function startWorkspace({ ui, host, demo }) {
         const inputs = [...ws.inputs];
         inputs.splice(Math.min(index, inputs.length), 0, removed);
         return { ...ws, inputs };
-      }, { select: removed.id }).catch((e) => showError(`Could not restore “${title}”: ${messageOf(e)}`)),
+      }, { select: removed.id }).then(() => focusCard(removed.id), (e) => showError(`Could not restore “${title}”: ${messageOf(e)}`)),
     });
   }
 
   /** Sets an article's title, date and source (empty: left to the core) and re-analyses. */
-  function editArticle(id, fields) {
+  async function editArticle(id, fields) {
     showError(null);
-    return change((ws) => {
+    await change((ws) => {
       if (!ws.inputs.some((input) => input.id === id)) throw new Error('the article is no longer in the story');
       const inputs = ws.inputs.map((input) => {
         if (input.id !== id) return input;
@@ -176,6 +183,7 @@ export async function startWorkspace({ ui, host, demo }) {
       });
       return { ...ws, inputs };
     }, { select: id });
+    focusCard(id);
   }
 
   /** Replaces the workspace by the one in a `.json` export; shows an error and changes nothing when it is not one. */
