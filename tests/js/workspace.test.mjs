@@ -10,7 +10,7 @@ import { analyze } from '../../dist/lib/node.js';
 import {
   WORKSPACE_FORMAT, WorkspaceError, cleanInput, dayError, fileStem, makeWorkspace, parseWorkspace,
 } from '../../www/app/workspace-format.js';
-import { CSV_COLUMNS, escapeHtml, timelineCsv, timelineJs } from '../../www/app/export-timeline.js';
+import { CSV_COLUMNS, escapeHtml, spreadsheetSafe, timelineCsv, timelineJs } from '../../www/app/export-timeline.js';
 import { SNAPSHOT_CSP, snapshotHtml } from '../../www/app/export-snapshot.js';
 import { markdownToText } from '../../www/app/markdown.js';
 import { fileKind } from '../../www/app/files.js';
@@ -141,6 +141,20 @@ describe('timeline CSV', () => {
     assert.ok(rows.length > 10);
     assert.deepEqual(rows.map((r) => r.summary), analysis.timeline.map((e) => e.summary));
     assert.deepEqual(rows.map((r) => r.date), analysis.timeline.map((e) => e.date.value));
+  });
+});
+
+describe('CSV injection', () => {
+  test('text that a spreadsheet would run as a formula is kept as text; numbers and ordinary text are untouched', () => {
+    for (const [text, safe] of [
+      ['=HYPERLINK("http://x","click")', '\'=HYPERLINK("http://x","click")'], ['+1+2', '\'+1+2'], ['@SUM(A1)', '\'@SUM(A1)'],
+      ['-cmd|x', '\'-cmd|x'], ['\tTab', '\'\tTab'], ['-3 degrees', '-3 degrees'], ['-.5', '-.5'],
+      ['NATO expelled eight envoys.', 'NATO expelled eight envoys.'], ['', ''], ['a=b', 'a=b'],
+    ]) assert.equal(spreadsheetSafe(text), safe, JSON.stringify(text));
+    const { inputs, analysis } = trickyStory();
+    analysis.timeline[0] = { ...analysis.timeline[0], summary: '=1+1 was the vote' };
+    const rows = parse(timelineCsv(analysis, articleTitles(inputs, analysis)), { columns: true });
+    assert.equal(rows[0].summary, "'=1+1 was the vote");
   });
 });
 

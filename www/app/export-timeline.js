@@ -20,17 +20,28 @@ function sourceLabels(event, titles) {
 }
 
 /**
+ * `text` safe to open in a spreadsheet: a cell starting with `=`, `+`, `@`,
+ * a tab or a return, or with `-` not followed by a digit, would be read as
+ * a formula (CSV injection), so it gets a leading apostrophe, which
+ * spreadsheets show as text and hide. Numbers such as "-3" stay as they are.
+ */
+export function spreadsheetSafe(text) {
+  return /^([=+@\t\r]|-(?![\d.]))/.test(text) ? `'${text}` : text;
+}
+
+/**
  * The timeline as CSV: a header row, then one row per event with its
  * TimeML date value, first and last day, grain, summary, participants
  * and sources ("; "-separated, sources as "Title (id)"). Fields are quoted
- * as RFC 4180 requires, lines end in CRLF. `titles`: display titles by id.
+ * as RFC 4180 requires, lines end in CRLF; text from the articles is made
+ * [`spreadsheetSafe`]. `titles`: display titles by id.
  */
 export function timelineCsv(analysis, titles) {
   const entities = new Map((analysis.entities ?? []).map((e) => [e.id, e]));
   const rows = (analysis.timeline ?? []).map((event) => [
     event.id, event.date?.value ?? '', event.date?.start ?? '', event.date?.end ?? '', event.date?.grain ?? '',
-    event.date?.approximate ? 'yes' : 'no', event.summary ?? '',
-    participantNames(event, entities).join('; '), sourceLabels(event, titles).join('; '),
+    event.date?.approximate ? 'yes' : 'no', spreadsheetSafe(event.summary ?? ''),
+    spreadsheetSafe(participantNames(event, entities).join('; ')), spreadsheetSafe(sourceLabels(event, titles).join('; ')),
     typeof event.salience === 'number' ? String(event.salience) : '',
   ]);
   return stringify([CSV_COLUMNS, ...rows], { record_delimiter: 'windows' });
