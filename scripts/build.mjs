@@ -91,9 +91,50 @@ function scriptSafeJson(value) {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-export function buildPage() {
+/**
+ * The analysis worker (www/worker.js) bundled into one classic script,
+ * with the raw wasm glue as `dateline-core` (the worker gets the wasm and
+ * model bytes by message, so none of the base64 goes into it).
+ */
+async function workerSource(www) {
+  const result = await esbuild.build({
+    entryPoints: [join(www, 'worker.js')],
+    bundle: true,
+    format: 'iife', // a classic worker: Chromium refuses module workers from blob: under file://
+    minify: true,
+    write: false,
+    target: 'es2022',
+    alias: { 'dateline-core': join(lib, 'wasm', 'dateline.js') },
+    logLevel: 'warning',
+  });
+  return result.outputFiles[0].text;
+}
+
+/**
+ * esbuild plugin for `dateline-page:assets`: the worker's source, and the
+ * wasm and the model as base64 (the package's inline modules).
+ */
+function pageAssets(worker) {
+  return {
+    name: 'dateline-page-assets',
+    setup(build) {
+      build.onResolve({ filter: /^dateline-page:assets$/ }, () => ({ path: 'assets', namespace: 'dateline-page' }));
+      build.onLoad({ filter: /.*/, namespace: 'dateline-page' }, () => ({
+        resolveDir: lib,
+        contents: [
+          "export { default as wasmBase64 } from './wasm-inline.js';",
+          "export { default as modelBase64 } from './model-inline.js';",
+          `export const workerSource = ${JSON.stringify(worker)};`,
+        ].join('\n'),
+      }));
+    },
+  };
+}
+
+export async function buildPage() {
   const www = join(root, 'www');
-  const bundle = esbuild.buildSync({
+  const worker = await workerSource(www);
+  const bundle = (await esbuild.build({
     entryPoints: [join(www, 'app.js')],
     bundle: true,
     format: 'esm',
@@ -101,8 +142,9 @@ export function buildPage() {
     write: false,
     target: 'es2022',
     alias: { dateline: join(lib, 'index.js') },
+    plugins: [pageAssets(worker)],
     logLevel: 'warning',
-  }).outputFiles[0].text;
+  })).outputFiles[0].text;
   if (/<\/script/i.test(bundle)) throw new Error('the page bundle contains "</script"');
   const css = readFileSync(join(www, 'style.css'), 'utf8');
   let html = readFileSync(join(www, 'index.html'), 'utf8');
@@ -119,6 +161,10 @@ export function buildPage() {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   if (only !== 'page') buildPackage();
-  if (only !== 'package') step('page', buildPage);
+  if (only !== 'package') {
+    const t0 = performance.now();
+    await buildPage();
+    console.log(`build: page (${Math.round(performance.now() - t0)} ms)`);
+  }
   console.log(`build: wrote ${join(dist, 'lib')} and ${join(dist, 'index.html')}`);
 }

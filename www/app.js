@@ -1,13 +1,15 @@
 // Dateline's offline reader: analyses the embedded demo story and the
 // articles the reader adds, all in the page with the wasm core.
 
-import { init, analyze } from 'dateline';
 import { documentTitle } from './render.js';
 import { readEmbeddedCorpus } from './app/corpus.js';
 import { enableListKeys, renderLibrary } from './app/library.js';
 import { setupAdding } from './app/add.js';
 import { markFiltered, revealOffset, showArticle, showMessage, showStoryPanel } from './app/view.js';
 import { createChronology } from './app/timeline.js';
+import { analyzeInWorker } from './app/engine.js';
+import { isLarge, showProgress } from './app/progress.js';
+import { draftTitle, showDraftArticle } from './app/draft.js';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -19,6 +21,7 @@ const ui = {
   panel: $('#story-panel'),
   layout: $('.layout'),
   chronology: $('#chronology'),
+  progress: $('#analysis-progress'),
 };
 
 /** What the page shows: inputs and their analysis (same order), the selection. */
@@ -41,12 +44,37 @@ function titles() {
   return new Map(state.inputs.map((input, i) => [input.id, documentTitle(state.analysis.documents[i], input.text)]));
 }
 
-/** Analyses `inputs` as one story and makes them the page's documents. Throws on bad input. */
-function load(inputs) {
-  const analysis = analyze(inputs);
-  state.inputs = inputs;
-  state.analysis = analysis;
-  chronology.update(analysis, { titles: titles(), documentOrder: inputs.map((input) => input.id) });
+/**
+ * Analyses `inputs` as one story (in the analysis worker) and makes them
+ * the page's documents; a large corpus shows its progress. Rejects on bad
+ * input, leaving the page's documents as they were.
+ */
+async function load(inputs) {
+  const progress = isLarge(inputs) ? showProgress(ui.progress, inputs) : null;
+  try {
+    const analysis = await analyzeInWorker(inputs, undefined, progress?.update);
+    state.inputs = inputs;
+    state.analysis = analysis;
+    chronology.update(analysis, { titles: titles(), documentOrder: inputs.map((input) => input.id) });
+  } finally {
+    progress?.done();
+    ui.pane.removeAttribute('aria-busy');
+  }
+}
+
+/** While a large corpus is analysed: its titles in the list, `shown`'s text in the pane. */
+function showDraft(inputs, shown) {
+  const known = new Map(state.inputs.map((input, i) => [input.id, i]));
+  const items = inputs.map((input, i) => {
+    const doc = known.has(input.id) ? state.analysis.documents[known.get(input.id)] : null;
+    return {
+      id: input.id, number: i + 1, title: doc ? documentTitle(doc, input.text) : draftTitle(input),
+      source: doc?.source ?? input.source, sentences: doc ? doc.sentences.length : null, date: doc?.dct?.value ?? input.published,
+      added: state.added.has(input.id) || !doc,
+    };
+  });
+  renderLibrary(ui.list, items, shown.id, () => {});
+  showDraftArticle(ui.pane, shown);
 }
 
 /** Redraws the document list and the article count. */
@@ -86,9 +114,28 @@ function select(id) {
   if (window.scrollY > ui.pane.offsetTop) window.scrollTo({ top: 0 });
 }
 
-/** Adds analysed articles to the story and selects the last one; returns a status line. */
+let adding = Promise.resolve();
+
+/** Adds articles to the story, one add after the other; resolves to a status line. */
 function add(inputs) {
-  load([...state.inputs, ...inputs]);
+  const run = adding.then(() => addNow(inputs));
+  adding = run.catch(() => {});
+  return run;
+}
+
+/** Analyses the story with `inputs` added and selects the last one; resolves to a status line. */
+async function addNow(inputs) {
+  const all = [...state.inputs, ...inputs];
+  if (isLarge(inputs)) showDraft(all, inputs[inputs.length - 1]);
+  try {
+    await load(all);
+  } catch (e) {
+    if (isLarge(inputs)) {
+      renderList();
+      if (state.selected) select(state.selected);
+    }
+    throw e;
+  }
   for (const input of inputs) state.added.add(input.id);
   const last = inputs[inputs.length - 1].id;
   state.selected = last;
@@ -129,8 +176,7 @@ async function main() {
   const corpus = readEmbeddedCorpus();
   ui.story.textContent = corpus.story || 'Your articles';
   try {
-    await init();
-    load(corpus.documents);
+    await load(corpus.documents);
   } catch (e) {
     showMessage(ui.pane, 'The analysis engine could not start', String(e?.message ?? e), true);
     throw e;

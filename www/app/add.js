@@ -1,6 +1,6 @@
 // Adding articles: the paste form, the file picker and drag-and-drop of
 // .txt files anywhere on the page. Each path ends in `add(inputs)`, which
-// analyses them and throws when the analysis does.
+// analyses them (a promise of a status line) and rejects when the analysis does.
 
 import { makeInput, readTextFiles } from './corpus.js';
 
@@ -12,15 +12,21 @@ export function setupAdding({ form, fileInput, dropOverlay, error, status }, { a
   /** Runs one add attempt, showing its result or its error inline. */
   async function attempt(makeInputs, onSuccess) {
     showError(error, null);
+    busy += 1;
+    form.setAttribute('aria-busy', 'true'); // until the analysis is done
     try {
       const inputs = await makeInputs();
       if (!inputs.length) return;
-      status.textContent = add(inputs);
+      status.textContent = await add(inputs);
       onSuccess?.();
     } catch (e) {
       showError(error, e);
+    } finally {
+      busy -= 1;
+      if (!busy) form.removeAttribute('aria-busy');
     }
   }
+  let busy = 0;
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();

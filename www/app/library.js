@@ -34,7 +34,7 @@ function libraryItem(item, selected, onSelect) {
   source.textContent = item.source ? truncate(squish(item.source), 80) : 'Unknown source';
   const meta = document.createElement('span');
   meta.className = 'doc-meta';
-  const parts = [`${item.sentences} ${item.sentences === 1 ? 'sentence' : 'sentences'}`];
+  const parts = [item.sentences === null ? 'Analysing…' : `${item.sentences} ${item.sentences === 1 ? 'sentence' : 'sentences'}`];
   if (item.date) parts.push(formatDate(item.date));
   meta.textContent = parts.join(' · ');
   if (item.added) {
