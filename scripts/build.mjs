@@ -138,7 +138,7 @@ export async function buildPage() {
     entryPoints: [join(www, 'app.js')],
     bundle: true,
     format: 'esm',
-    minify: true,
+    minify: !process.env.DATELINE_PAGE_UNMINIFIED,
     write: false,
     target: 'es2022',
     alias: { dateline: join(lib, 'index.js') },

@@ -3,13 +3,14 @@
 
 import { documentTitle } from './render.js';
 import { readEmbeddedCorpus } from './app/corpus.js';
-import { enableListKeys, renderLibrary } from './app/library.js';
+import { enableListKeys, renderLibrary, setSelected } from './app/library.js';
 import { setupAdding } from './app/add.js';
 import { markFiltered, revealOffset, showArticle, showMessage, showStoryPanel } from './app/view.js';
 import { createChronology } from './app/timeline.js';
 import { analyzeInWorker } from './app/engine.js';
 import { isLarge, showProgress } from './app/progress.js';
 import { draftTitle, showDraftArticle } from './app/draft.js';
+import { yieldToPage } from './app/yield.js';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -53,6 +54,7 @@ async function load(inputs) {
   const progress = isLarge(inputs) ? showProgress(ui.progress, inputs) : null;
   try {
     const analysis = await analyzeInWorker(inputs, undefined, progress?.update);
+    await yieldToPage(); // receiving the analysis was a task of its own
     state.inputs = inputs;
     state.analysis = analysis;
     chronology.update(analysis, { titles: titles(), documentOrder: inputs.map((input) => input.id) });
@@ -97,10 +99,7 @@ function select(id) {
   const found = entry(id);
   if (!found) return;
   state.selected = id;
-  for (const button of ui.list.querySelectorAll('button.doc-card')) {
-    if (button.dataset.document === id) button.setAttribute('aria-current', 'true');
-    else button.removeAttribute('aria-current');
-  }
+  setSelected(ui.list, id);
   const article = showArticle(ui.pane, {
     analysis: found.analysis, text: found.input.text, entities: state.analysis.entities,
     showSentences: state.showSentences, onToggle: (on) => { state.showSentences = on; },
@@ -139,7 +138,9 @@ async function addNow(inputs) {
   for (const input of inputs) state.added.add(input.id);
   const last = inputs[inputs.length - 1].id;
   state.selected = last;
+  await yieldToPage();
   renderList();
+  await yieldToPage();
   select(last);
   const { analysis } = entry(last);
   const title = documentTitle(analysis, inputs[inputs.length - 1].text);
