@@ -11,6 +11,8 @@ import { analyzeInWorker } from './app/engine.js';
 import { isLarge, showProgress } from './app/progress.js';
 import { draftTitle, showDraftArticle } from './app/draft.js';
 import { yieldToPage } from './app/yield.js';
+import { enableArrowKeys } from './app/arrow-keys.js';
+import { setupPrintChronology } from './app/print.js';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -187,6 +189,8 @@ async function main() {
   if (state.selected) select(state.selected);
   else showMessage(ui.pane, 'No articles yet', 'Paste an article or open a .txt file to analyse it.');
   enableListKeys(ui.list);
+  enableArrowKeys(ui.panel, 'button.entity-button');
+  setupPrintChronology(ui.pane, () => state.analysis?.timeline ?? []);
   ui.panel.addEventListener('click', onEntityClick);
   ui.pane.addEventListener('click', onEntityClick);
   setupAdding({
