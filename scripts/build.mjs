@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -86,6 +86,17 @@ function demoCorpus() {
   };
 }
 
+/**
+ * The demo corpus with its Analysis, made by the package just built
+ * (dist/lib/node.js): the page shows the demo story without waiting for
+ * the engine, which starts afterwards for the reader's own articles.
+ */
+async function analysedDemo() {
+  const corpus = demoCorpus();
+  const { analyze } = await import(pathToFileURL(join(lib, 'node.js')).href);
+  return { ...corpus, analysis: analyze(corpus.documents) };
+}
+
 /** JSON safe to place inside a <script> element. */
 function scriptSafeJson(value) {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
@@ -154,7 +165,7 @@ export async function buildPage() {
   };
   replace('<link rel="stylesheet" href="style.css">', `<style>\n${css}</style>`);
   replace('<script type="module" src="app.js"></script>',
-    `<script type="application/json" id="demo-corpus">${scriptSafeJson(demoCorpus())}</script>\n<script type="module">${bundle}</script>`);
+    `<script type="application/json" id="demo-corpus">${scriptSafeJson(await analysedDemo())}</script>\n<script type="module">${bundle}</script>`);
   writeFileSync(join(dist, 'index.html'), html);
 }
 

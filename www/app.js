@@ -4,10 +4,10 @@
 import { documentTitle } from './render.js';
 import { readEmbeddedCorpus } from './app/corpus.js';
 import { enableListKeys, renderLibrary, setSelected } from './app/library.js';
-import { setupAdding } from './app/add.js';
+import { setupAdding, showError } from './app/add.js';
 import { markFiltered, revealOffset, showArticle, showMessage, showStoryPanel } from './app/view.js';
 import { createChronology } from './app/timeline.js';
-import { analyzeInWorker } from './app/engine.js';
+import { analyzeInWorker, pageEngineStart } from './app/engine.js';
 import { isLarge, showProgress } from './app/progress.js';
 import { draftTitle, showDraftArticle } from './app/draft.js';
 import { yieldToPage } from './app/yield.js';
@@ -57,13 +57,18 @@ async function load(inputs) {
   try {
     const analysis = await analyzeInWorker(inputs, undefined, progress?.update);
     await yieldToPage(); // receiving the analysis was a task of its own
-    state.inputs = inputs;
-    state.analysis = analysis;
-    chronology.update(analysis, { titles: titles(), documentOrder: inputs.map((input) => input.id) });
+    show(inputs, analysis);
   } finally {
     progress?.done();
     ui.pane.removeAttribute('aria-busy');
   }
+}
+
+/** Makes `inputs` and their `analysis` the page's documents and chronology. */
+function show(inputs, analysis) {
+  state.inputs = inputs;
+  state.analysis = analysis;
+  chronology.update(analysis, { titles: titles(), documentOrder: inputs.map((input) => input.id) });
 }
 
 /** While a large corpus is analysed: its titles in the list, `shown`'s text in the pane. */
@@ -179,7 +184,9 @@ async function main() {
   const corpus = readEmbeddedCorpus();
   ui.story.textContent = corpus.story || 'Your articles';
   try {
-    await load(corpus.documents);
+    // The build embeds the demo's analysis: no need to wait for the engine.
+    if (corpus.analysis) show(corpus.documents, corpus.analysis);
+    else await load(corpus.documents);
   } catch (e) {
     showMessage(ui.pane, 'The analysis engine could not start', String(e?.message ?? e), true);
     throw e;
@@ -198,6 +205,8 @@ async function main() {
     error: $('#add-error'), status: $('#add-status'),
   }, { add, takenIds: () => new Set(state.inputs.map((input) => input.id)) });
   document.body.dataset.ready = 'true';
+  // Start the engine for the reader's articles now, off the way of the first paint.
+  if (corpus.analysis) setTimeout(() => pageEngineStart().catch((e) => showError($('#add-error'), e)), 0);
 }
 
 main();

@@ -13,8 +13,9 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-test('the analysis runs in a worker started from a blob: URL', async () => {
+test('the demo shows at once from the build\'s analysis; the analysis engine starts in a worker from a blob: URL', async () => {
   await withPage(browser, async (page) => {
+    if (!page.workers().length) await page.waitForEvent('worker', { timeout: 10_000 });
     const workers = page.workers().map((w) => w.url());
     assert.ok(workers.some((url) => url.startsWith('blob:')), `a blob: worker runs: ${JSON.stringify(workers)}`);
     assert.ok(await page.locator('mark.mention').count() > 0, 'the demo article is highlighted');
