@@ -82,7 +82,10 @@ function showDraft(inputs, shown) {
       added: state.added.has(input.id) || !doc,
     };
   });
-  renderLibrary(ui.list, items, shown.id, () => {});
+  renderLibrary(ui.list, items, shown.id, (id) => {
+    setSelected(ui.list, id);
+    showDraftArticle(ui.pane, inputs.find((input) => input.id === id));
+  });
   showDraftArticle(ui.pane, shown);
 }
 

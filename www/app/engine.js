@@ -15,6 +15,7 @@ export function createEngine({ source, wasm, model }) {
   // A classic worker: Chromium refuses module workers from blob: URLs under file://.
   const worker = new Worker(url, { name: 'dateline-analysis' });
   let failure = null;
+  let ready = false;
   let current = null;
   const queue = [];
   let nextId = 1;
@@ -22,6 +23,7 @@ export function createEngine({ source, wasm, model }) {
   const started = new Promise((resolve, reject) => {
     worker.addEventListener('message', function onReady(event) {
       if (event.data?.type === 'ready') {
+        ready = true;
         worker.removeEventListener('message', onReady);
         URL.revokeObjectURL(url);
         resolve();
@@ -32,7 +34,8 @@ export function createEngine({ source, wasm, model }) {
     });
     worker.addEventListener('error', (event) => {
       event.preventDefault();
-      fail(new Error(`The analysis engine could not start: ${event.message || 'the worker failed to load'}`));
+      const why = event.message || 'the worker failed';
+      fail(new Error(ready ? `The analysis engine stopped: ${why}` : `The analysis engine could not start: ${why}`));
       reject(failure);
     });
   });
@@ -65,7 +68,13 @@ export function createEngine({ source, wasm, model }) {
         break;
       }
       case 'error':
-        finish(job, () => job.reject(errorFrom(message)));
+        if (message.name === 'RuntimeError') {
+          // A trap in the wasm: its state is not to be trusted; this engine stops and the next request starts another.
+          worker.terminate();
+          fail(new Error(`The analysis failed inside the engine (${message.message}); the engine restarts for the next analysis`));
+        } else {
+          finish(job, () => job.reject(errorFrom(message)));
+        }
         break;
       default:
     }
@@ -99,6 +108,8 @@ export function createEngine({ source, wasm, model }) {
         started.then(pump, () => {});
       });
     },
+    /** Whether the engine has stopped (it failed, or was terminated). */
+    failed: () => failure !== null,
     /** Stops the worker; pending analyses reject. */
     terminate() {
       worker.terminate();
@@ -134,10 +145,10 @@ let pageEngine = null;
 /**
  * The page's engine, started on first use from the assets the build
  * embeds (`dateline-page:assets`: the worker's code, the wasm and the
- * model as base64).
+ * model as base64), and started anew after it failed.
  */
 export async function pageEngineStart() {
-  if (!pageEngine) {
+  if (!pageEngine || pageEngine.failed()) {
     const assets = await import('dateline-page:assets');
     pageEngine = createEngine({
       source: assets.workerSource, wasm: decodeBase64(assets.wasmBase64), model: decodeBase64(assets.modelBase64),
