@@ -122,8 +122,11 @@ async function workerSource(www) {
 }
 
 /**
- * esbuild plugin for `dateline-page:assets`: the worker's source, and the
- * wasm and the model as base64 (the package's inline modules).
+ * esbuild plugin for `dateline-page:assets`: the worker's source, and
+ * functions that read the wasm and the model as base64 from the page's data
+ * blocks (`<script type="application/octet-stream">`, see DATA_BLOCKS):
+ * outside the module script, the 3.6 MB of base64 costs the script's
+ * compile nothing, and the page reads it only to start the engine.
  */
 function pageAssets(worker) {
   return {
@@ -131,15 +134,33 @@ function pageAssets(worker) {
     setup(build) {
       build.onResolve({ filter: /^dateline-page:assets$/ }, () => ({ path: 'assets', namespace: 'dateline-page' }));
       build.onLoad({ filter: /.*/, namespace: 'dateline-page' }, () => ({
-        resolveDir: lib,
         contents: [
-          "export { default as wasmBase64 } from './wasm-inline.js';",
-          "export { default as modelBase64 } from './model-inline.js';",
+          'const read = (id) => {',
+          '  const node = document.getElementById(id);',
+          "  if (!node) throw new Error(`the page lacks its #${id} data block; rebuild it with scripts/build.mjs`);",
+          '  return node.textContent;',
+          '};',
+          ...Object.entries(DATA_BLOCKS).map(([name, { id }]) => `export const ${name} = () => read(${JSON.stringify(id)});`),
           `export const workerSource = ${JSON.stringify(worker)};`,
         ].join('\n'),
       }));
     },
   };
+}
+
+/** The base64 data blocks of the page: export name → element id and the package module holding the base64. */
+const DATA_BLOCKS = {
+  wasmBase64: { id: 'dateline-wasm', module: 'wasm-inline.js' },
+  modelBase64: { id: 'dateline-model', module: 'model-inline.js' },
+};
+
+/** The `<script type="application/octet-stream">` blocks of the wasm and the model, base64. */
+function dataBlocks() {
+  return Object.values(DATA_BLOCKS).map(({ id, module }) => {
+    const base64 = readFileSync(join(lib, module), 'utf8').match(/"([A-Za-z0-9+/=]*)"/)?.[1];
+    if (!base64) throw new Error(`dist/lib/${module} holds no base64 string`);
+    return `<script type="application/octet-stream" id="${id}">${base64}</script>`;
+  }).join('\n');
 }
 
 export async function buildPage() {
@@ -165,7 +186,7 @@ export async function buildPage() {
   };
   replace('<link rel="stylesheet" href="style.css">', `<style>\n${css}</style>`);
   replace('<script type="module" src="app.js"></script>',
-    `<script type="application/json" id="demo-corpus">${scriptSafeJson(await analysedDemo())}</script>\n<script type="module">${bundle}</script>`);
+    `<script type="application/json" id="demo-corpus">${scriptSafeJson(await analysedDemo())}</script>\n<script type="module">${bundle}</script>\n${dataBlocks()}`);
   writeFileSync(join(dist, 'index.html'), html);
 }
 

@@ -197,7 +197,7 @@ async function main() {
   state.selected = state.inputs[0]?.id ?? null;
   renderList();
   if (state.selected) select(state.selected);
-  else showMessage(ui.pane, 'No articles yet', 'Paste an article or open a .txt file to analyse it.');
+  if (!state.selected) showMessage(ui.pane, 'No articles yet', 'Paste an article or open a .txt file to analyse it.');
   enableListKeys(ui.list);
   enableArrowKeys(ui.panel, 'button.entity-button');
   setupPrintChronology(ui.pane, () => state.analysis?.timeline ?? []);

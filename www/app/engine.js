@@ -144,14 +144,15 @@ let pageEngine = null;
 
 /**
  * The page's engine, started on first use from the assets the build
- * embeds (`dateline-page:assets`: the worker's code, the wasm and the
- * model as base64), and started anew after it failed.
+ * embeds (`dateline-page:assets`: the worker's code, and readers of the
+ * wasm and the model, base64 in the page's data blocks), and started anew
+ * after it failed.
  */
 export async function pageEngineStart() {
   if (!pageEngine || pageEngine.failed()) {
     const assets = await import('dateline-page:assets');
     pageEngine = createEngine({
-      source: assets.workerSource, wasm: decodeBase64(assets.wasmBase64), model: decodeBase64(assets.modelBase64),
+      source: assets.workerSource, wasm: decodeBase64(assets.wasmBase64()), model: decodeBase64(assets.modelBase64()),
     });
   }
   await pageEngine.ready();
