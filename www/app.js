@@ -1,8 +1,9 @@
-// Dateline's offline reader: analyses the embedded demo story and the
-// articles the reader adds, all in the page with the wasm core.
+// Dateline's offline reader: shows the embedded demo story (analysed by the
+// build) and analyses the articles the reader adds with the wasm core, in a
+// Web Worker (app/engine.js), all in the page.
 
 import { documentTitle } from './render.js';
-import { readEmbeddedCorpus } from './app/corpus.js';
+import { readEmbeddedCorpus, uniqueId } from './app/corpus.js';
 import { enableListKeys, renderLibrary, setSelected } from './app/library.js';
 import { setupAdding, showError } from './app/add.js';
 import { markFiltered, revealOffset, showArticle, showMessage, showStoryPanel } from './app/view.js';
@@ -124,10 +125,22 @@ function select(id) {
 }
 
 let adding = Promise.resolve();
+/** Ids of articles waiting for their add, so new ones do not take them. */
+const pendingIds = new Set();
 
 /** Adds articles to the story, one add after the other; resolves to a status line. */
 function add(inputs) {
-  const run = adding.then(() => addNow(inputs));
+  // Ids were chosen against the story as it was; an add still pending may have taken one since.
+  const taken = new Set([...state.inputs.map((input) => input.id), ...pendingIds]);
+  inputs = inputs.map((input) => {
+    const id = taken.has(input.id) ? uniqueId(input.id, taken) : input.id;
+    taken.add(id);
+    return id === input.id ? input : { ...input, id };
+  });
+  for (const input of inputs) pendingIds.add(input.id);
+  const run = adding.then(() => addNow(inputs)).finally(() => {
+    for (const input of inputs) pendingIds.delete(input.id);
+  });
   adding = run.catch(() => {});
   return run;
 }
@@ -142,6 +155,7 @@ async function addNow(inputs) {
     if (isLarge(inputs)) {
       renderList();
       if (state.selected) select(state.selected);
+      else showMessage(ui.pane, 'No articles yet', 'Paste an article or open a .txt file to analyse it.');
     }
     throw e;
   }
@@ -197,7 +211,7 @@ async function main() {
   state.selected = state.inputs[0]?.id ?? null;
   renderList();
   if (state.selected) select(state.selected);
-  if (!state.selected) showMessage(ui.pane, 'No articles yet', 'Paste an article or open a .txt file to analyse it.');
+  else showMessage(ui.pane, 'No articles yet', 'Paste an article or open a .txt file to analyse it.');
   enableListKeys(ui.list);
   enableArrowKeys(ui.panel, 'button.entity-button');
   setupPrintChronology(ui.pane, () => state.analysis?.timeline ?? []);
@@ -206,7 +220,7 @@ async function main() {
   setupAdding({
     form: $('#add-form'), fileInput: $('#file-input'), dropOverlay: $('#drop-overlay'),
     error: $('#add-error'), status: $('#add-status'),
-  }, { add, takenIds: () => new Set(state.inputs.map((input) => input.id)) });
+  }, { add, takenIds: () => new Set([...state.inputs.map((input) => input.id), ...pendingIds]) });
   document.body.dataset.ready = 'true';
   // Start the engine for the reader's articles now, off the way of the first paint.
   if (corpus.analysis) setTimeout(() => pageEngineStart().catch((e) => showError($('#add-error'), e)), 0);

@@ -82,3 +82,21 @@ test('a failed analysis in the worker comes back as a clear error and keeps the 
     assert.equal(await page.locator('#doc-count').textContent(), '6 articles', 'the engine still works after an error');
   });
 });
+
+test('adds made while another is analysed wait their turn, keep their own ids, and keep the form\'s new text', async () => {
+  await withPage(browser, async (page) => {
+    const note = { name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('The ferry sailed on Monday. It returned on Tuesday.') };
+    await page.locator('#add-title').fill('Note');
+    await page.locator('#add-text').fill(note.buffer.toString());
+    await page.getByRole('button', { name: 'Analyse', exact: true }).click();
+    await page.setInputFiles('#file-input', [note]);
+    await page.locator('#add-title').fill('');
+    await page.locator('#add-text').fill('A third article, typed while the others were analysed.');
+    await page.waitForFunction(() => document.getElementById('doc-count').textContent === '7 articles', null, { timeout: 30_000 });
+    await page.waitForSelector('#add-form:not([aria-busy])');
+    const ids = await page.$$eval('#doc-list button.doc-card', (buttons) => buttons.map((b) => b.dataset.document));
+    assert.deepEqual(ids.slice(-2).sort(), ['note', 'note-2'], 'both adds kept, each with an id of its own');
+    assert.equal(await page.locator('#add-text').inputValue(), 'A third article, typed while the others were analysed.',
+      'the text typed meanwhile is not cleared');
+  });
+});

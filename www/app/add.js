@@ -31,8 +31,10 @@ export function setupAdding({ form, fileInput, dropOverlay, error, status }, { a
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const field = (name) => form.elements.namedItem(name)?.value ?? '';
-    attempt(() => [makeInput({ text: field('text'), title: field('title'), published: field('published') }, takenIds())],
-      () => form.reset());
+    const sent = { text: field('text'), title: field('title'), published: field('published') };
+    // Cleared once added, unless the reader has typed something else meanwhile.
+    const unchanged = () => Object.entries(sent).every(([name, value]) => field(name) === value);
+    attempt(() => [makeInput(sent, takenIds())], () => { if (unchanged()) form.reset(); });
   });
 
   fileInput.addEventListener('change', () => {
