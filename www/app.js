@@ -88,6 +88,9 @@ function showDraft(inputs, shown) {
     showDraftArticle(ui.pane, inputs.find((input) => input.id === id));
   });
   showDraftArticle(ui.pane, shown);
+  // The names of another article would mislead beside the draft; select() brings the panel back.
+  ui.panel.hidden = true;
+  ui.layout.classList.remove('has-panel');
 }
 
 /** Redraws the document list and the article count. */

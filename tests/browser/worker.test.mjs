@@ -46,6 +46,7 @@ test('a large add shows a draft and a progress bar, and the page keeps drawing f
     await page.locator('#article-view article.is-draft').waitFor({ timeout: 10_000 });
     const draftTitle = await page.locator('#article-view .article-title').textContent();
     assert.equal(draftTitle, articles.at(-1).text.split('\n')[0], 'the last added article is shown as a draft');
+    assert.equal(await page.locator('#story-panel').isVisible(), false, 'no names of another article beside the draft');
     await page.waitForSelector('#add-form:not([aria-busy])', { timeout: 120_000 });
 
     const seen = await page.evaluate(() => window.__seen);
@@ -56,6 +57,7 @@ test('a large add shows a draft and a progress bar, and the page keeps drawing f
     assert.equal(await page.locator('#analysis-progress .progress-label').textContent(), '');
     assert.equal(await page.locator('#article-view article.is-draft').count(), 0, 'the draft gave way to the analysed article');
     assert.ok(await page.locator('#article-view mark.mention').count() > 0, 'the analysed article is highlighted');
+    assert.ok(await page.locator('#story-panel').isVisible(), 'the names panel is back');
     assert.equal(await page.locator('#doc-count').textContent(), '65 articles');
 
     const frames = await page.evaluate(() => {
