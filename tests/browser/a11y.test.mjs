@@ -155,6 +155,14 @@ describe('keyboard', () => {
       assert.ok(total > 100, `enough events for a virtual list (${total})`);
       const rendered = await page.locator('#chronology .tl-item').count();
       assert.ok(rendered < total / 2, `the phone chronology renders a window (${rendered} of ${total})`);
+      await page.evaluate(() => document.querySelector('#chronology .tl-list').scrollIntoView());
+      await page.evaluate(() => window.scrollBy(0, 3000));
+      await page.waitForTimeout(200);
+      const cover = await page.evaluate(() => {
+        const items = [...document.querySelectorAll('#chronology .tl-item')].map((item) => item.getBoundingClientRect());
+        return { top: Math.min(...items.map((r) => r.top)), bottom: Math.max(...items.map((r) => r.bottom)), height: innerHeight };
+      });
+      assert.ok(cover.top <= 0 && cover.bottom >= cover.height, `the rendered items cover the screen after scrolling: ${JSON.stringify(cover)}`);
       await page.locator('#chronology .tl-item-main').first().focus();
       await page.keyboard.press('End');
       const at = await page.evaluate(() => {

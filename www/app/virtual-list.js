@@ -27,6 +27,9 @@ export class VirtualList {
     this.onScroll = () => this.schedule();
     document.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
     window.addEventListener('resize', this.onScroll, { passive: true });
+    // Shown after being hidden (a folded chronology), or resized: render what is now in view.
+    this.resized = new ResizeObserver(this.onScroll);
+    this.resized.observe(list);
     list.classList.add('is-virtual');
     this.setCount(count, render);
   }
@@ -75,6 +78,7 @@ export class VirtualList {
     cancelAnimationFrame(this.frame);
     document.removeEventListener('scroll', this.onScroll, { capture: true });
     window.removeEventListener('resize', this.onScroll);
+    this.resized.disconnect();
     this.list.classList.remove('is-virtual');
   }
 
