@@ -150,6 +150,12 @@ describe('keyboard', () => {
 
     await withPage(browser, async (page) => {
       await addFiles(page, pageArticles(120));
+      // The phone's article list is a horizontal strip, virtual too.
+      await page.locator('#doc-list button.doc-card').first().focus();
+      await page.keyboard.press('End');
+      await page.waitForTimeout(100); // a scroll's frame: the last card must stay rendered and focused
+      assert.equal(await page.evaluate(() => document.activeElement.dataset.document), 'article-120');
+      assert.ok(await page.locator('#doc-list button.doc-card').count() < 60, 'the strip renders a window');
       await page.locator('#chronology .tl-toggle').click();
       const total = Number(await page.locator('#chronology').getAttribute('data-shown'));
       assert.ok(total > 100, `enough events for a virtual list (${total})`);

@@ -9,7 +9,7 @@
 /** Items rendered beyond each end of the visible part. */
 const OVERSCAN = 6;
 /** The focused item stays rendered while it is at most this many items from the visible part. */
-const KEEP_FOCUSED = 200;
+const KEEP_FOCUSED = 50;
 
 /**
  * Makes `list` virtual over `count` items: `render(i)` builds item `i` (an
@@ -111,15 +111,17 @@ export class VirtualList {
     let end = upperBound(offsets, hi) + OVERSCAN;
     start = Math.max(0, Math.min(start, this.count - 1));
     end = Math.min(this.count, Math.max(end, start + 1));
-    if (include !== undefined && (include < start || include >= end)) {
-      start = Math.max(0, include - OVERSCAN); // jump there: focusIndex scrolls to it next
-      end = Math.min(this.count, include + OVERSCAN + 1);
+    if (include !== undefined) {
+      // The focus is about to move to `include`: jump there if it is not in view (focusIndex scrolls to it next).
+      if (include < start || include >= end) {
+        start = Math.max(0, include - OVERSCAN);
+        end = Math.min(this.count, include + OVERSCAN + 1);
+      }
+      return { start, end };
     }
-    for (const i of [this.focusedIndex()]) {
-      if (i < 0) continue;
-      if (i < start && start - i <= KEEP_FOCUSED) start = i;
-      if (i >= end && i - end < KEEP_FOCUSED) end = i + 1;
-    }
+    const focused = this.focusedIndex();
+    if (focused >= 0 && focused < start && start - focused <= KEEP_FOCUSED) start = focused;
+    if (focused >= end && focused - end < KEEP_FOCUSED) end = focused + 1;
     return { start, end };
   }
 
