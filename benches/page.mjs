@@ -168,7 +168,7 @@ export function pageWeight() {
   const parts = {
     model: block(/<script type="application\/octet-stream" id="dateline-model">([^<]*)<\/script>/),
     wasm: block(/<script type="application\/octet-stream" id="dateline-wasm">([^<]*)<\/script>/),
-    js: block(/<script type="module">([\s\S]*?)<\/script>/),
+    js: block(/<script type="module"[^>]*>([\s\S]*?)<\/script>/),
     demo: block(/<script type="application\/json" id="demo-corpus">([\s\S]*?)<\/script>/),
   };
   const gz = (s) => gzipSync(s, { level: 9 }).length;

@@ -186,7 +186,7 @@ export async function buildPage() {
   };
   replace('<link rel="stylesheet" href="style.css">', `<style>\n${css}</style>`);
   replace('<script type="module" src="app.js"></script>',
-    `<script type="application/json" id="demo-corpus">${scriptSafeJson(await analysedDemo())}</script>\n<script type="module">${bundle}</script>\n${dataBlocks()}`);
+    `<script type="application/json" id="demo-corpus">${scriptSafeJson(await analysedDemo())}</script>\n<script type="module" async>${bundle}</script>\n${dataBlocks()}`);
   writeFileSync(join(dist, 'index.html'), html);
 }
 

@@ -150,6 +150,9 @@ let pageEngine = null;
  */
 export async function pageEngineStart() {
   if (!pageEngine || pageEngine.failed()) {
+    // The page's script runs while the parser is still reading the data blocks after it.
+    if (document.readyState === 'loading') await new Promise((resolve) => { document.addEventListener('DOMContentLoaded', resolve, { once: true }); });
+    if (pageEngine && !pageEngine.failed()) return pageEngine.ready().then(() => pageEngine);
     const assets = await import('dateline-page:assets');
     pageEngine = createEngine({
       source: assets.workerSource, wasm: decodeBase64(assets.wasmBase64()), model: decodeBase64(assets.modelBase64()),
