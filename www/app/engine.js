@@ -43,6 +43,10 @@ export function createEngine({ source, wasm, model }) {
   const buffers = [toBuffer(wasm), toBuffer(model)];
   worker.postMessage({ type: 'init', wasm: buffers[0], model: buffers[1] }, buffers);
   worker.addEventListener('message', (event) => receive(event.data));
+  worker.addEventListener('messageerror', () => {
+    worker.terminate();
+    fail(new Error('The analysis engine sent a result the page could not read; the engine restarts for the next analysis'));
+  });
 
   function fail(error) {
     failure = error;

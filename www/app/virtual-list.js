@@ -45,22 +45,6 @@ export class VirtualList {
     this.update();
   }
 
-  /** Rebuilds the rendered items (when what they show changed, not the count). */
-  refresh() {
-    const focused = this.focusedIndex();
-    for (const [i, node] of this.nodes) {
-      const fresh = this.build(i);
-      node.replaceWith(fresh);
-      this.nodes.set(i, fresh);
-    }
-    if (focused >= 0) this.nodes.get(focused)?.querySelector('button, [tabindex]')?.focus({ preventScroll: true });
-  }
-
-  /** The rendered item of index `i`, or null. */
-  node(i) {
-    return this.nodes.get(i) ?? null;
-  }
-
   /** Renders item `i`, scrolls it into view and focuses its first control matching `selector`. */
   focusIndex(i, selector = 'button') {
     if (i < 0 || i >= this.count) return null;
