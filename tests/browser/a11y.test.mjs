@@ -185,6 +185,7 @@ describe('keyboard', () => {
 
 test('print: the article and the chronology as a dated list, without the page\'s chrome', async () => {
   await withPage(browser, async (page) => {
+    await page.setViewportSize({ width: 760, height: 1000 }); // about a page's width, where the screen layout is a column
     const events = await page.locator('#chronology').getAttribute('data-total');
     await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
     await page.locator('.print-chronology').waitFor({ state: 'visible' });
@@ -195,6 +196,9 @@ test('print: the article and the chronology as a dated list, without the page\'s
       assert.equal(await page.locator(chrome).first().isVisible(), false, `${chrome} is hidden`);
     }
     assert.ok(await page.locator('#article-view .article-body').isVisible());
+    const order = await page.evaluate(() => document.querySelector('#article-view').getBoundingClientRect().bottom
+      <= document.querySelector('.print-chronology').getBoundingClientRect().top);
+    assert.ok(order, 'the chronology prints after the article');
     const colors = await page.evaluate(() => {
       const body = getComputedStyle(document.querySelector('#article-view .article-body'));
       return { color: body.color, background: getComputedStyle(document.body).backgroundColor };
