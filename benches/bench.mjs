@@ -2,7 +2,8 @@
 // the JavaScript NLP peers (wink-nlp, compromise) on a ~5 MB news corpus made
 // of the seed articles, plus the wasm's size and the process's peak RSS.
 //
-// Run: `node scripts/build.mjs package && node benches/bench.mjs` (or `npm run bench`).
+// Run: `node scripts/build.mjs && node benches/bench.mjs` (or `npm run bench`); the
+// page's figures (benches/page.mjs) need dist/index.html.
 // Writes the figures to bench-results.json in the repository root.
 //
 // To add a row, append a case to CASES: {name, tool, input, run, runs?, unit?,
@@ -27,6 +28,7 @@ import compromiseDates from 'compromise-dates';
 import * as chrono from 'chrono-node';
 import winkNLP from 'wink-nlp';
 import winkModel from 'wink-eng-lite-web-model';
+import { pageBench } from './page.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const MB = 1e6; // throughput is in MB/s = 10^6 bytes of UTF-8 input per second
@@ -466,6 +468,11 @@ console.log(`  wasm (dateline.wasm, no model) < 150 KiB gzip: ${targets.codeGzip
 console.log(`  timeline of 500 articles < 2 s (entities off): ${targets.timeline500Seconds.got} s, ${targets.timeline500Seconds.perArticleMs} ms per article  ${verdict(targets.timeline500Seconds)}`);
 console.log(`  model weights ≤ 2 MiB gzip:                   ${targets.modelGzipMiB.got} MiB  ${verdict(targets.modelGzipMiB)}`);
 
+// The offline page in headless Chromium (benches/page.mjs): time to
+// interactive, long tasks with 500 articles, the page's weight.
+const page = await pageBench();
+for (const [name, target] of Object.entries(page.targets)) targets[`page.${name}`] = target;
+
 const report = {
   machine: { node: process.version, platform: `${process.platform}-${process.arch}`, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length },
   corpus: { seeds: seeds.length, articles: corpusArticles.length, bytes: INPUTS.corpus.bytes, compromiseBytes: INPUTS.compromise.bytes },
@@ -477,6 +484,7 @@ const report = {
   memory,
   spacy,
   fresh,
+  page,
   targets,
 };
 writeFileSync(join(root, 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`);

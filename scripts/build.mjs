@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { shadowCss } from './element-css.mjs';
 
@@ -131,23 +131,97 @@ function demoCorpus() {
   };
 }
 
+/**
+ * The demo corpus with its Analysis, made by the package just built
+ * (dist/lib/node.js): the page shows the demo story without waiting for
+ * the engine, which starts afterwards for the reader's own articles.
+ */
+async function analysedDemo() {
+  const corpus = demoCorpus();
+  const { analyze } = await import(pathToFileURL(join(lib, 'node.js')).href);
+  return { ...corpus, analysis: analyze(corpus.documents) };
+}
+
 /** JSON safe to place inside a <script> element. */
 function scriptSafeJson(value) {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-export function buildPage() {
-  const www = join(root, 'www');
-  const bundle = esbuild.buildSync({
-    entryPoints: [join(www, 'app.js')],
+/**
+ * The analysis worker (www/worker.js) bundled into one classic script,
+ * with the raw wasm glue as `dateline-core` (the worker gets the wasm and
+ * model bytes by message, so none of the base64 goes into it).
+ */
+async function workerSource(www) {
+  const result = await esbuild.build({
+    entryPoints: [join(www, 'worker.js')],
     bundle: true,
-    format: 'esm',
+    format: 'iife', // a classic worker: Chromium refuses module workers from blob: under file://
     minify: true,
     write: false,
     target: 'es2022',
-    alias: { dateline: join(lib, 'index.js') },
+    alias: { 'dateline-core': join(lib, 'wasm', 'dateline.js') },
     logLevel: 'warning',
-  }).outputFiles[0].text;
+  });
+  return result.outputFiles[0].text;
+}
+
+/**
+ * esbuild plugin for `dateline-page:assets`: the worker's source, and
+ * functions that read the wasm and the model as base64 from the page's data
+ * blocks (`<script type="application/octet-stream">`, see DATA_BLOCKS):
+ * outside the module script, the 3.6 MB of base64 costs the script's
+ * compile nothing, and the page reads it only to start the engine.
+ */
+function pageAssets(worker) {
+  return {
+    name: 'dateline-page-assets',
+    setup(build) {
+      build.onResolve({ filter: /^dateline-page:assets$/ }, () => ({ path: 'assets', namespace: 'dateline-page' }));
+      build.onLoad({ filter: /.*/, namespace: 'dateline-page' }, () => ({
+        contents: [
+          'const read = (id) => {',
+          '  const node = document.getElementById(id);',
+          "  if (!node) throw new Error(`the page lacks its #${id} data block; rebuild it with scripts/build.mjs`);",
+          '  return node.textContent;',
+          '};',
+          ...Object.entries(DATA_BLOCKS).map(([name, { id }]) => `export const ${name} = () => read(${JSON.stringify(id)});`),
+          `export const workerSource = ${JSON.stringify(worker)};`,
+        ].join('\n'),
+      }));
+    },
+  };
+}
+
+/** The base64 data blocks of the page: export name → element id and the package module holding the base64. */
+const DATA_BLOCKS = {
+  wasmBase64: { id: 'dateline-wasm', module: 'wasm-inline.js' },
+  modelBase64: { id: 'dateline-model', module: 'model-inline.js' },
+};
+
+/** The `<script type="application/octet-stream">` blocks of the wasm and the model, base64. */
+function dataBlocks() {
+  return Object.values(DATA_BLOCKS).map(({ id, module }) => {
+    const base64 = readFileSync(join(lib, module), 'utf8').match(/"([A-Za-z0-9+/=]*)"/)?.[1];
+    if (!base64) throw new Error(`dist/lib/${module} holds no base64 string`);
+    return `<script type="application/octet-stream" id="${id}">${base64}</script>`;
+  }).join('\n');
+}
+
+export async function buildPage() {
+  const www = join(root, 'www');
+  const worker = await workerSource(www);
+  const bundle = (await esbuild.build({
+    entryPoints: [join(www, 'app.js')],
+    bundle: true,
+    format: 'esm',
+    minify: !process.env.DATELINE_PAGE_UNMINIFIED,
+    write: false,
+    target: 'es2022',
+    alias: { dateline: join(lib, 'index.js') },
+    plugins: [pageAssets(worker)],
+    logLevel: 'warning',
+  })).outputFiles[0].text;
   if (/<\/script/i.test(bundle)) throw new Error('the page bundle contains "</script"');
   const css = readFileSync(join(www, 'style.css'), 'utf8');
   let html = readFileSync(join(www, 'index.html'), 'utf8');
@@ -157,13 +231,17 @@ export function buildPage() {
   };
   replace('<link rel="stylesheet" href="style.css">', `<style>\n${css}</style>`);
   replace('<script type="module" src="app.js"></script>',
-    `<script type="application/json" id="demo-corpus">${scriptSafeJson(demoCorpus())}</script>\n<script type="module">${bundle}</script>`);
+    `<script type="application/json" id="demo-corpus">${scriptSafeJson(await analysedDemo())}</script>\n<script type="module" async>${bundle}</script>\n${dataBlocks()}`);
   writeFileSync(join(dist, 'index.html'), html);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   if (only !== 'page') buildPackage();
-  if (only !== 'package') step('page', buildPage);
+  if (only !== 'package') {
+    const t0 = performance.now();
+    await buildPage();
+    console.log(`build: page (${Math.round(performance.now() - t0)} ms)`);
+  }
   console.log(`build: wrote ${join(dist, 'lib')} and ${join(dist, 'index.html')}`);
 }

@@ -1,10 +1,11 @@
-// Dateline's offline reader: analyses the embedded demo story and the
-// articles the reader adds, all in the page with the wasm core.
+// Dateline's offline reader: shows the embedded demo story (analysed by the
+// build) or the reader's saved workspace, and analyses the articles the
+// reader adds with the wasm core, in a Web Worker (app/engine.js), all in
+// the page.
 
-import { init, analyze } from 'dateline';
-import { readEmbeddedCorpus } from './app/corpus.js';
-import { enableListKeys, renderLibrary } from './app/library.js';
-import { setupAdding } from './app/add.js';
+import { readEmbeddedCorpus, uniqueId } from './app/corpus.js';
+import { enableListKeys, renderLibrary, setSelected } from './app/library.js';
+import { setupAdding, showError } from './app/add.js';
 import { markFiltered, revealOffset, showArticle, showMessage, showStoryPanel } from './app/view.js';
 import { createChronology } from './app/timeline.js';
 import { createHoverCard, mentionCounts } from './app/cards.js';
@@ -13,6 +14,12 @@ import { enableHighlightKeys, focusHighlight, resetRovingHighlight } from './app
 import { loadHideBoilerplate, saveHideBoilerplate } from './app/boilerplate.js';
 import { startWorkspace } from './app/workspace.js';
 import { articleText, articleTitles } from './app/story-text.js';
+import { analyzeInWorker, pageEngineStart } from './app/engine.js';
+import { isLarge, showProgress } from './app/progress.js';
+import { draftTitle, showDraftArticle } from './app/draft.js';
+import { yieldToPage } from './app/yield.js';
+import { enableArrowKeys } from './app/arrow-keys.js';
+import { setupPrintChronology } from './app/print.js';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -29,6 +36,7 @@ const ui = {
     resetDialog: $('#reset-dialog'), note: $('#storage-note'), error: $('#workspace-error'), toast: $('#toast'),
     list: $('#doc-list'),
   },
+  progress: $('#analysis-progress'),
 };
 
 /** What the page shows: inputs and their analysis (same order), the selection. */
@@ -60,12 +68,48 @@ function titles() {
   return articleTitles(state.inputs, state.analysis);
 }
 
-/** Analyses `inputs` as one story and makes them the page's documents. Throws on bad input. */
-function load(inputs) {
-  const analysis = analyze(inputs);
+/**
+ * Makes `inputs` the page's documents and chronology: with `analysis` when
+ * it is given (the build's analysis of the demo story), else analysed as one
+ * story in the analysis worker, a large corpus showing its progress.
+ * Rejects on bad input, leaving the page's documents as they were.
+ */
+async function load(inputs, analysis = null) {
+  if (!analysis) {
+    const progress = isLarge(inputs) ? showProgress(ui.progress, inputs) : null;
+    try {
+      analysis = await analyzeInWorker(inputs, undefined, progress?.update);
+      await yieldToPage(); // receiving the analysis was a task of its own
+    } finally {
+      progress?.done();
+      ui.pane.removeAttribute('aria-busy');
+    }
+  }
   state.inputs = inputs;
   state.analysis = analysis;
   chronology.update(analysis, { titles: titles(), documentOrder: inputs.map((input) => input.id) });
+}
+
+/** While a large corpus is analysed: its titles in the list, `shown`'s text in the pane. */
+function showDraft(inputs, shown) {
+  const known = new Map(state.inputs.map((input, i) => [input.id, i]));
+  const names = state.analysis ? titles() : new Map();
+  const items = inputs.map((input, i) => {
+    const doc = known.has(input.id) ? state.analysis.documents[known.get(input.id)] : null;
+    return {
+      id: input.id, number: i + 1, title: doc ? names.get(input.id) : draftTitle(input),
+      source: doc?.source ?? input.source, sentences: doc ? doc.sentences.length : null, date: doc?.dct?.value ?? input.published,
+      added: state.added.has(input.id) || !doc,
+    };
+  });
+  renderLibrary(ui.list, items, shown.id, (id) => {
+    setSelected(ui.list, id);
+    showDraftArticle(ui.pane, inputs.find((input) => input.id === id));
+  });
+  showDraftArticle(ui.pane, shown);
+  // The names of another article would mislead beside the draft; select() brings the panel back.
+  ui.panel.hidden = true;
+  ui.layout.classList.remove('has-panel');
 }
 
 /** Redraws the document list and the article count. */
@@ -92,10 +136,7 @@ function select(id) {
   if (!found) return;
   state.selected = id;
   cards.hide();
-  for (const button of ui.list.querySelectorAll('button.doc-card')) {
-    if (button.dataset.document === id) button.setAttribute('aria-current', 'true');
-    else button.removeAttribute('aria-current');
-  }
+  setSelected(ui.list, id);
   const article = showArticle(ui.pane, {
     analysis: found.analysis, text: found.text, entities: state.analysis.entities,
     showSentences: state.showSentences, onToggle: (on) => { state.showSentences = on; },
@@ -112,28 +153,77 @@ function select(id) {
 }
 
 /**
- * Shows a workspace `{story, inputs}`: analyses it (throwing, with nothing
- * changed, when the core refuses it) and selects `select`, else the
- * article already selected, else the first.
+ * Shows a workspace `{story, inputs, analysis?}`: analyses it unless its
+ * analysis is given (throwing, with nothing changed, when the core refuses
+ * it) and selects `select`, else the article already selected, else the
+ * first. Many new articles, or the first story shown, are readable as a
+ * draft while the analysis runs.
  */
-async function show({ story, inputs }, { select: wanted } = {}) {
-  await load(inputs);
+async function show({ story, inputs, analysis = null }, { select: wanted } = {}) {
+  const ids = new Set(inputs.map((input) => input.id));
+  const selected = [wanted, state.selected].find((id) => id && ids.has(id)) ?? inputs[0]?.id ?? null;
+  const shown = new Set(state.inputs.map((input) => input.id));
+  const fresh = inputs.filter((input) => !shown.has(input.id));
+  const draft = !analysis && selected && fresh.length > 0 && (isLarge(fresh) || !state.analysis);
+  if (draft) showDraft(inputs, inputs.find((input) => input.id === selected));
+  try {
+    await load(inputs, analysis);
+  } catch (e) {
+    if (draft) restoreView();
+    throw e;
+  }
   state.story = story ?? '';
   ui.story.textContent = state.story || 'Your articles';
   state.added = new Set(inputs.filter((input) => !demoIds.has(input.id)).map((input) => input.id));
-  const ids = new Set(inputs.map((input) => input.id));
-  state.selected = [wanted, state.selected].find((id) => id && ids.has(id)) ?? inputs[0]?.id ?? null;
+  state.selected = selected;
+  await yieldToPage();
   renderList();
-  if (state.selected) select(state.selected);
-  else {
+  if (state.selected) {
+    await yieldToPage();
+    select(state.selected);
+  } else {
     ui.panel.hidden = true;
     ui.layout.classList.remove('has-panel');
     showMessage(ui.pane, 'No articles yet', 'Paste an article or open .txt, .md or .html files to analyse them.');
   }
 }
 
-/** Adds analysed articles to the story (and saves it) and selects the last one; returns a status line. */
-async function add(inputs) {
+/** Puts back the list and article of the story shown, after a draft whose analysis failed. */
+function restoreView() {
+  if (!state.analysis) {
+    showMessage(ui.pane, 'No articles yet', 'Paste an article or open .txt, .md or .html files to analyse them.');
+    return;
+  }
+  renderList();
+  if (state.selected) select(state.selected);
+}
+
+let adding = Promise.resolve();
+/** Ids of articles waiting for their add, so new ones do not take them. */
+const pendingIds = new Set();
+
+/**
+ * Adds articles to the story (and saves it), one add after the other, and
+ * selects the last one; resolves to a status line.
+ */
+function add(inputs) {
+  // Ids were chosen against the story as it was; an add still pending may have taken one since.
+  const taken = new Set([...state.inputs.map((input) => input.id), ...pendingIds]);
+  inputs = inputs.map((input) => {
+    const id = taken.has(input.id) ? uniqueId(input.id, taken) : input.id;
+    taken.add(id);
+    return id === input.id ? input : { ...input, id };
+  });
+  for (const input of inputs) pendingIds.add(input.id);
+  const run = adding.then(() => addNow(inputs)).finally(() => {
+    for (const input of inputs) pendingIds.delete(input.id);
+  });
+  adding = run.catch(() => {});
+  return run;
+}
+
+/** Adds `inputs` through the workspace (analysed, shown, saved); resolves to a status line. */
+async function addNow(inputs) {
   const last = inputs[inputs.length - 1].id;
   await workspace.change((ws) => ({ ...ws, inputs: [...ws.inputs, ...inputs] }), { select: last });
   const { analysis } = entry(last);
@@ -195,10 +285,10 @@ async function main() {
   demoIds = new Set(corpus.documents.map((input) => input.id));
   ui.story.textContent = corpus.story || 'Your articles';
   try {
-    await init();
     workspace = await startWorkspace({
       ui: ui.workspace,
-      demo: { story: corpus.story, inputs: corpus.documents },
+      // The build embeds the demo's analysis: no need to wait for the engine.
+      demo: { story: corpus.story, inputs: corpus.documents, analysis: corpus.analysis },
       host: { show, current: () => ({ story: state.story, inputs: state.inputs, analysis: state.analysis }) },
     });
   } catch (e) {
@@ -207,6 +297,8 @@ async function main() {
   }
   renderList();
   enableListKeys(ui.list);
+  enableArrowKeys(ui.panel, 'button.entity-button');
+  setupPrintChronology(ui.pane, () => state.analysis?.timeline ?? []);
   ui.panel.addEventListener('click', onEntityClick);
   ui.pane.addEventListener('click', onEntityClick);
   wireLegend(ui.pane, state.hiddenHighlights, () => { cards.hide(); resetRovingHighlight(ui.pane); });
@@ -214,8 +306,13 @@ async function main() {
   setupAdding({
     form: $('#add-form'), fileInput: $('#file-input'), dropOverlay: $('#drop-overlay'),
     error: $('#add-error'), status: $('#add-status'),
-  }, { add, importFile: workspace.importFile, takenIds: () => new Set(state.inputs.map((input) => input.id)) });
+  }, {
+    add, importFile: workspace.importFile,
+    takenIds: () => new Set([...state.inputs.map((input) => input.id), ...pendingIds]),
+  });
   document.body.dataset.ready = 'true';
+  // Start the engine for the reader's articles now, off the way of the first paint.
+  setTimeout(() => pageEngineStart().catch((e) => showError($('#add-error'), e)), 0);
 }
 
 main();

@@ -147,7 +147,12 @@ async function paste(page, { title = '', text = '', published = '' }) {
   await page.locator('#add-text').fill(text);
   await page.locator('#add-published').fill(published);
   await page.getByRole('button', { name: 'Analyse', exact: true }).click();
-  await page.waitForSelector('#add-form:not([aria-busy="true"])', { timeout: 20_000 });
+  await addDone(page);
+}
+
+/** Waits until the add form's analysis (in the worker) is done. */
+function addDone(page) {
+  return page.waitForSelector('#add-form:not([aria-busy])', { timeout: 20_000 });
 }
 
 /** The page tests, run against one way of opening dist/index.html. */

@@ -1,7 +1,8 @@
 // Adding articles: the paste form, the file picker and drag-and-drop of
 // .txt, .md and .html files anywhere on the page (a dropped .json
 // workspace export is imported instead). Each path ends in `add(inputs)`,
-// which analyses them and throws when the analysis does.
+// which analyses them (a promise of a status line) and rejects when the
+// analysis does.
 
 import { makeInput } from './corpus.js';
 import { fileKind, readArticleFiles } from './files.js';
@@ -15,7 +16,8 @@ export function setupAdding({ form, fileInput, dropOverlay, error, status }, { a
   /** Runs one add attempt, showing its result or its error inline; the form is aria-busy meanwhile. */
   async function attempt(makeInputs, onSuccess) {
     showError(error, null);
-    form.setAttribute('aria-busy', 'true');
+    busy += 1;
+    form.setAttribute('aria-busy', 'true'); // until the analysis is done
     try {
       const inputs = await makeInputs();
       if (!inputs.length) return;
@@ -24,15 +26,19 @@ export function setupAdding({ form, fileInput, dropOverlay, error, status }, { a
     } catch (e) {
       showError(error, e);
     } finally {
-      form.removeAttribute('aria-busy');
+      busy -= 1;
+      if (!busy) form.removeAttribute('aria-busy');
     }
   }
+  let busy = 0;
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const field = (name) => form.elements.namedItem(name)?.value ?? '';
-    attempt(() => [makeInput({ text: field('text'), title: field('title'), published: field('published') }, takenIds())],
-      () => form.reset());
+    const sent = { text: field('text'), title: field('title'), published: field('published') };
+    // Cleared once added, unless the reader has typed something else meanwhile.
+    const unchanged = () => Object.entries(sent).every(([name, value]) => field(name) === value);
+    attempt(() => [makeInput(sent, takenIds())], () => { if (unchanged()) form.reset(); });
   });
 
   fileInput.addEventListener('change', () => {

@@ -2,18 +2,23 @@
 // (a <script type="application/json" id="demo-corpus">) and the articles
 // the reader adds. Produces DocInput objects for `analyze`.
 
-/** Reads the embedded demo corpus: `{story, documents: DocInput[]}`. */
+/**
+ * Reads the embedded demo corpus: `{story, documents: DocInput[], analysis}`;
+ * `analysis` is the build's Analysis of the documents (so the page need not
+ * wait for the engine), or null when it is missing or does not match them.
+ */
 export function readEmbeddedCorpus(doc = document) {
   const node = doc.getElementById('demo-corpus');
-  if (!node) return { story: '', documents: [] };
+  if (!node) return { story: '', documents: [], analysis: null };
   const corpus = JSON.parse(node.textContent);
-  return {
-    story: typeof corpus.story === 'string' ? corpus.story : '',
-    documents: (corpus.documents ?? []).map(({ id, source, text, title, published }) => ({
-      id: String(id), text: String(text ?? ''),
-      ...(source ? { source } : {}), ...(title ? { title } : {}), ...(published ? { published } : {}),
-    })),
-  };
+  const documents = (corpus.documents ?? []).map(({ id, source, text, title, published }) => ({
+    id: String(id), text: String(text ?? ''),
+    ...(source ? { source } : {}), ...(title ? { title } : {}), ...(published ? { published } : {}),
+  }));
+  const analysis = corpus.analysis;
+  const matches = analysis?.version === 1 && Array.isArray(analysis.documents)
+    && analysis.documents.length === documents.length && analysis.documents.every((d, i) => d.id === documents[i].id);
+  return { story: typeof corpus.story === 'string' ? corpus.story : '', documents, analysis: matches ? analysis : null };
 }
 
 /** `base` made into an id no document in `taken` has: "base", "base-2", … */

@@ -1,9 +1,14 @@
 // The chronology as a vertical list, for narrow screens: one item per
 // event in time order with its date, summary, participants and source
 // badges. Arrow keys move between events; Enter opens the first source.
+// Long lists are virtual: only the items near the view are in the DOM.
 
 import { sourceBadge } from './timeline-axis.js';
 import { formatEventDate, sourceDocuments } from './timeline-model.js';
+import { VirtualList } from './virtual-list.js';
+
+/** Over this many events, the list renders only the items in view (app/virtual-list.js). */
+export const VIRTUAL_FROM = 100;
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -32,20 +37,27 @@ export class ListView {
     this.events = events;
     this.byId = new Map(events.map((e) => [e.id, e]));
     this.ctx = ctx;
-    let year = null;
-    const items = events.map((event, i) => {
-      const item = this.item(event, i === 0 || (ctx.selected ? event.id === ctx.selected : false));
-      const y = event.date.start.slice(0, 4);
-      if (y !== year) item.classList.add('starts-year');
-      year = y;
-      return item;
-    });
     // Exactly one tab stop: the selected event, else the first.
-    if (ctx.selected && this.byId.has(ctx.selected)) {
-      for (const b of items.map((i) => i.querySelector('.tl-item-main'))) b.tabIndex = -1;
-      items[events.findIndex((e) => e.id === ctx.selected)].querySelector('.tl-item-main').tabIndex = 0;
+    const selected = ctx.selected ? events.findIndex((e) => e.id === ctx.selected) : -1;
+    this.tabStop = Math.max(0, selected);
+    const build = (i) => this.build(i);
+    if (events.length > VIRTUAL_FROM) {
+      if (this.virtual) this.virtual.setCount(events.length, build);
+      else this.virtual = new VirtualList(this.list, { count: events.length, render: build, estimate: 96 });
+    } else {
+      this.virtual?.destroy();
+      this.virtual = null;
+      this.list.replaceChildren(...events.map((_, i) => build(i)));
     }
-    this.list.replaceChildren(...items);
+  }
+
+  /** The item of event `i`, marked when it starts a year. */
+  build(i) {
+    const event = this.events[i];
+    const item = this.item(event, i === this.tabStop);
+    item.dataset.index = String(i);
+    if (i === 0 || event.date.start.slice(0, 4) !== this.events[i - 1].date.start.slice(0, 4)) item.classList.add('starts-year');
+    return item;
   }
 
   item(event, tabbable) {
@@ -118,25 +130,28 @@ export class ListView {
     }
   }
 
-  /** Arrow keys between events (and, within one, Left/Right across its buttons). */
+  /** Arrow keys between events (and, within one, Left/Right across its buttons), rendered or not. */
   onKey(event) {
     const item = event.target.closest('.tl-item');
     if (!item) return;
-    const items = [...this.list.children];
-    const i = items.indexOf(item);
+    const i = Number(item.dataset.index);
     const controls = [...item.querySelectorAll('button')];
     const j = controls.indexOf(event.target);
+    const last = this.events.length - 1;
+    const to = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: last }[event.key];
     let target = null;
-    switch (event.key) {
-      case 'ArrowDown': target = items[i + 1]?.querySelector('.tl-item-main'); break;
-      case 'ArrowUp': target = items[i - 1]?.querySelector('.tl-item-main'); break;
-      case 'Home': target = items[0]?.querySelector('.tl-item-main'); break;
-      case 'End': target = items.at(-1)?.querySelector('.tl-item-main'); break;
-      case 'ArrowRight': target = controls[j + 1]; break;
-      case 'ArrowLeft': target = controls[j - 1]; break;
-      default: return;
+    if (to !== undefined) {
+      event.preventDefault();
+      if (to < 0 || to > last) return;
+      this.tabStop = to;
+      target = this.virtual ? this.virtual.focusIndex(to, '.tl-item-main')
+        : this.list.querySelector(`.tl-item[data-index="${to}"] .tl-item-main`);
+    } else if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+      event.preventDefault();
+      target = controls[j + (event.key === 'ArrowRight' ? 1 : -1)];
+    } else {
+      return;
     }
-    event.preventDefault();
     if (!target) return;
     for (const button of this.list.querySelectorAll('button[tabindex="0"]')) button.tabIndex = -1;
     target.tabIndex = 0;
@@ -146,6 +161,7 @@ export class ListView {
   flush() {}
 
   destroy() {
+    this.virtual?.destroy();
     this.list.remove();
   }
 }

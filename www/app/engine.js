@@ -1,0 +1,177 @@
+// The page's side of the analysis worker (www/worker.js): starts it from a
+// Blob URL (no fetch, so it works from file://), hands it the wasm and the
+// entity model as transferred bytes, and runs analyses one at a time.
+
+/** Error classes the worker's errors are rebuilt as, by name. */
+const ERRORS = { TypeError, RangeError, Error };
+
+/**
+ * An analysis engine in a Web Worker. `source`: the worker's code (a
+ * string); `wasm` and `model`: the bytes (Uint8Array or ArrayBuffer) of the
+ * wasm core and of dateline-model.bin, transferred to the worker.
+ */
+export function createEngine({ source, wasm, model }) {
+  const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+  // A classic worker: Chromium refuses module workers from blob: URLs under file://.
+  const worker = new Worker(url, { name: 'dateline-analysis' });
+  let failure = null;
+  let ready = false;
+  let current = null;
+  const queue = [];
+  let nextId = 1;
+
+  const started = new Promise((resolve, reject) => {
+    worker.addEventListener('message', function onReady(event) {
+      if (event.data?.type === 'ready') {
+        ready = true;
+        worker.removeEventListener('message', onReady);
+        URL.revokeObjectURL(url);
+        resolve();
+      } else if (event.data?.type === 'error' && event.data.id === null) {
+        fail(errorFrom(event.data, 'The analysis engine could not start'));
+        reject(failure);
+      }
+    });
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      const why = event.message || 'the worker failed';
+      fail(new Error(ready ? `The analysis engine stopped: ${why}` : `The analysis engine could not start: ${why}`));
+      reject(failure);
+    });
+  });
+  started.catch(() => {});
+  const buffers = [toBuffer(wasm), toBuffer(model)];
+  worker.postMessage({ type: 'init', wasm: buffers[0], model: buffers[1] }, buffers);
+  worker.addEventListener('message', (event) => receive(event.data));
+  worker.addEventListener('messageerror', () => {
+    worker.terminate();
+    fail(new Error('The analysis engine sent a result the page could not read; the engine restarts for the next analysis'));
+  });
+
+  function fail(error) {
+    failure = error;
+    current?.reject(error);
+    current = null;
+    for (const job of queue.splice(0)) job.reject(error);
+  }
+
+  function receive(message) {
+    if (!current || message?.id !== current.id) return;
+    const job = current;
+    switch (message.type) {
+      case 'progress':
+        job.onProgress?.({ phase: message.phase, done: message.done, total: message.total });
+        break;
+      case 'part':
+        (job.parts[message.field] ??= []).push(message.items);
+        break;
+      case 'done': {
+        const analysis = message.rest;
+        for (const [field, batches] of Object.entries(job.parts)) analysis[field] = batches.flat();
+        finish(job, () => job.resolve(analysis));
+        break;
+      }
+      case 'error':
+        if (message.name === 'RuntimeError') {
+          // A trap in the wasm: its state is not to be trusted; this engine stops and the next request starts another.
+          worker.terminate();
+          fail(new Error(`The analysis failed inside the engine (${message.message}); the engine restarts for the next analysis`));
+        } else {
+          finish(job, () => job.reject(errorFrom(message)));
+        }
+        break;
+      default:
+    }
+  }
+
+  function finish(job, settle) {
+    current = null;
+    settle();
+    pump();
+  }
+
+  function pump() {
+    if (current || !queue.length || failure) return;
+    current = queue.shift();
+    current.onProgress?.({ phase: 'analysing', done: 0, total: current.inputs.length });
+    worker.postMessage({ type: 'analyze', id: current.id, inputs: current.inputs, options: current.options });
+  }
+
+  return {
+    /** Resolves once the engine has started; rejects with why it could not. */
+    ready: () => started,
+    /**
+     * Analyses `inputs` (DocInput[]) in the worker; resolves to the
+     * Analysis, rejects with the core's TypeError/RangeError/Error.
+     * `onProgress({phase, done, total})`: 'analysing', then 'receiving'.
+     */
+    analyze(inputs, options, onProgress) {
+      if (failure) return Promise.reject(failure);
+      return new Promise((resolve, reject) => {
+        queue.push({ id: nextId++, inputs, options, onProgress, resolve, reject, parts: {} });
+        started.then(pump, () => {});
+      });
+    },
+    /** Whether the engine has stopped (it failed, or was terminated). */
+    failed: () => failure !== null,
+    /** Stops the worker; pending analyses reject. */
+    terminate() {
+      worker.terminate();
+      fail(new Error('The analysis engine was stopped'));
+    },
+  };
+}
+
+/** The worker's `{name, message}` as a real Error of the same class. */
+function errorFrom({ name, message }, prefix) {
+  const Kind = ERRORS[name] ?? Error;
+  return new Kind(prefix ? `${prefix}: ${message}` : message);
+}
+
+/** An ArrayBuffer holding exactly `bytes` (copied only when it is a view of a larger buffer). */
+function toBuffer(bytes) {
+  if (bytes instanceof ArrayBuffer) return bytes;
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes.buffer;
+  return bytes.slice().buffer;
+}
+
+/** Bytes from base64 (the page embeds the wasm and the model that way). */
+export function decodeBase64(base64) {
+  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(base64);
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+let pageEngine = null;
+
+/**
+ * The page's engine, started on first use from the assets the build
+ * embeds (`dateline-page:assets`: the worker's code, and readers of the
+ * wasm and the model, base64 in the page's data blocks), and started anew
+ * after it failed.
+ */
+export async function pageEngineStart() {
+  if (!pageEngine || pageEngine.failed()) {
+    // The page's script runs while the parser is still reading the data blocks after it.
+    if (document.readyState === 'loading') await new Promise((resolve) => { document.addEventListener('DOMContentLoaded', resolve, { once: true }); });
+    if (pageEngine && !pageEngine.failed()) return pageEngine.ready().then(() => pageEngine);
+    const assets = await import('dateline-page:assets');
+    pageEngine = createEngine({
+      source: assets.workerSource, wasm: decodeBase64(assets.wasmBase64()), model: decodeBase64(assets.modelBase64()),
+    });
+  }
+  await pageEngine.ready();
+  return pageEngine;
+}
+
+/**
+ * Analyses `inputs` as one story in the page's worker; resolves to the
+ * Analysis. `onProgress({phase, done, total})` reports the phases.
+ * Requests run one at a time, in order.
+ */
+export async function analyzeInWorker(inputs, options, onProgress) {
+  const engine = await pageEngineStart();
+  return engine.analyze(inputs, options, onProgress);
+}

@@ -1,0 +1,59 @@
+// The analysis engine in a Web Worker, so the page never waits on the wasm:
+// it receives the wasm and entity-model bytes once ("init"), then analyses
+// stories ("analyze") and sends the Analysis back in parts (documents,
+// entities, timeline events in batches), so that no single message takes
+// the page's thread long to receive. Built by scripts/build.mjs into a
+// string that www/app/engine.js starts from a Blob URL (works from file://).
+//
+// Messages in:  {type: 'init', wasm: ArrayBuffer, model: ArrayBuffer}
+//               {type: 'analyze', id, inputs, options}
+// Messages out: {type: 'ready'} | {type: 'progress', id, phase, done, total}
+//               {type: 'part', id, field, items} | {type: 'done', id, rest}
+//               {type: 'error', id, name, message}
+
+import { analyze, initSync, loadModel } from 'dateline-core';
+
+/** Items per message, by field: small enough to clone in a few milliseconds. */
+const BATCH = { documents: 10, entities: 400, timeline: 300 };
+
+let ready = false;
+
+self.addEventListener('message', (event) => {
+  const message = event.data ?? {};
+  try {
+    if (message.type === 'init') start(message);
+    else if (message.type === 'analyze') run(message);
+    else throw new TypeError(`unknown message type "${message.type}"`);
+  } catch (e) {
+    self.postMessage({ type: 'error', id: message.id ?? null, name: e?.name ?? 'Error', message: String(e?.message ?? e) });
+  }
+});
+
+/** Instantiates the wasm core and loads the entity model. */
+function start({ wasm, model }) {
+  initSync({ module: new Uint8Array(wasm) });
+  loadModel(new Uint8Array(model));
+  ready = true;
+  self.postMessage({ type: 'ready' });
+}
+
+/** Analyses one story and posts the result in parts, then the rest. */
+function run({ id, inputs, options }) {
+  if (!ready) throw new Error('the analysis engine has not started');
+  const total = Array.isArray(inputs) ? inputs.length : 1;
+  self.postMessage({ type: 'progress', id, phase: 'analysing', done: 0, total });
+  const analysis = analyze(inputs, options ?? undefined);
+  const rest = { ...analysis };
+  for (const field of Object.keys(BATCH)) {
+    const items = analysis[field];
+    if (!Array.isArray(items)) continue;
+    rest[field] = []; // the page fills it from the parts
+    for (let i = 0; i < items.length; i += BATCH[field]) {
+      self.postMessage({ type: 'part', id, field, items: items.slice(i, i + BATCH[field]) });
+      if (field === 'documents') {
+        self.postMessage({ type: 'progress', id, phase: 'receiving', done: Math.min(items.length, i + BATCH[field]), total: items.length });
+      }
+    }
+  }
+  self.postMessage({ type: 'done', id, rest });
+}
