@@ -7,6 +7,9 @@ import { sourceBadge } from './timeline-axis.js';
 import { formatEventDate, sourceDocuments } from './timeline-model.js';
 import { VirtualList } from './virtual-list.js';
 
+/** Source badges that fit beside an event's date on a phone; more wrap below the event. */
+const MAX_BADGES_BESIDE_DATE = 4;
+
 /** Over this many events, the list renders only the items in view (app/virtual-list.js). */
 export const VIRTUAL_FROM = 100;
 
@@ -102,7 +105,9 @@ export class ListView {
       badge.tabIndex = -1;
       sources.append(badge);
     }
-    item.style.setProperty('--nb', String(reports.length));
+    // A few badges sit beside the date; more go on a wrapping row of their own below.
+    if (reports.length > MAX_BADGES_BESIDE_DATE) item.classList.add('has-many-sources');
+    else item.style.setProperty('--nb', String(reports.length));
     item.append(sources);
     return item;
   }
