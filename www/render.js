@@ -65,10 +65,13 @@ export function truncate(text, max) {
   return (space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '') + '…';
 }
 
-/** A display title: the analysed title, else the first sentence, else "Untitled article". */
+/** A display title: the analysed title, else the first sentence outside boilerplate, else "Untitled article". */
 export function documentTitle(analysis, text) {
   if (analysis.title && analysis.title.trim()) return squish(analysis.title);
-  const first = analysis.sentences?.[0];
+  const sentences = analysis.sentences ?? [];
+  const boilerplate = analysis.boilerplate ?? [];
+  // The first sentence of the story itself: a byline or a site's chrome is not a title.
+  const first = sentences.find((s) => !boilerplateOf(boilerplate, s.start, s.end)) ?? sentences[0];
   if (first) return truncate(squish(text.slice(first.start, first.end)), 90);
   return 'Untitled article';
 }
