@@ -2,7 +2,8 @@
 // www/style.css and www/element/element.css: the page's colour variables
 // move from :root to :host, each readable from a public `--dateline-NAME`
 // property the host page may set, and the dark set applies with
-// theme="dark", or with theme="auto" (or none) when the system is dark.
+// theme="dark", or with theme="auto" (or none) when the system is dark;
+// the page's width queries become container queries on the element's frame.
 
 /** The `{ ... }` block that opens at `open` (the index of its "{"): [inner text, index after "}"]. */
 function block(css, open) {
@@ -24,6 +25,15 @@ function variables(body) {
 /** Declarations that read each variable from its public `--dateline-` name, with the page's value as default. */
 function declarations(vars) {
   return vars.map(([name, value]) => `  ${name}: var(--dateline-${name.slice(2)}, ${value});`).join('\n');
+}
+
+/**
+ * `css` with its viewport width queries (`@media (max-width: 700px)`) made
+ * container queries, so that inside the element they follow the element's
+ * frame (`.dv-frame`, an inline-size container), not the window.
+ */
+export function widthQueriesOnContainer(css) {
+  return css.replace(/@media\s*(\((?:max|min)-width:\s*[\d.]+(?:px|rem|em)\))\s*\{/g, '@container $1 {');
 }
 
 /**
@@ -52,8 +62,8 @@ export function shadowCss(pageCss, elementCss) {
     ':host([theme="light"]) { color-scheme: light; }',
     `:host([theme="dark"]) {\n  color-scheme: dark;\n${declarations(dark)}\n}`,
     `@media (prefers-color-scheme: dark) {\n:host(:not([theme="light"])) {\n${declarations(dark)}\n}\n}`,
-    '/* The page\'s styles (www/style.css). */',
-    rest,
+    '/* The page\'s styles (www/style.css), its width queries on the element\'s own width. */',
+    widthQueriesOnContainer(rest),
     '/* The element\'s own (www/element/element.css). */',
     elementCss,
   ].join('\n');

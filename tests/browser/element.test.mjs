@@ -414,6 +414,28 @@ Talks in Geneva resumed on 3 May 2021, officials from France said.</dateline-vie
     }, { viewport: { width: 390, height: 844 } });
   });
 
+  test('the element follows its own width: a narrow column of a wide page gets the list, a wide one the axis', async () => {
+    const body = '<div id="side"><dateline-view id="n" src="story.json"></dateline-view></div><dateline-view id="w" src="story.json"></dateline-view>';
+    await withHost('columns.html', body, async (page) => {
+      await events(page, 'dateline-ready', 2);
+      const layout = (id) => page.evaluate((id) => document.querySelector(id).shadowRoot.querySelector('.chronology').dataset.layout, id);
+      const waitLayout = (id, want) => page.waitForFunction(([id, want]) =>
+        document.querySelector(id).shadowRoot.querySelector('.chronology').dataset.layout === want, [id, want], { timeout: 5000 });
+      assert.equal(await layout('#n'), 'axis', 'as wide as the page: the axis');
+      // The host's CSP allows no inline style attributes; the CSSOM is fine.
+      await page.evaluate(() => { document.querySelector('#side').style.width = '360px'; });
+      await waitLayout('#n', 'list');
+      assert.equal(await layout('#w'), 'axis', 'the other element keeps the axis');
+      // The narrow element's controls wrap as on a phone (container queries), the wide one's do not.
+      const wraps = (id) => page.evaluate((id) => getComputedStyle(document.querySelector(id).shadowRoot.querySelector('.tl-controls')).flexWrap, id);
+      assert.equal(await wraps('#n'), 'wrap');
+      assert.equal(await wraps('#w'), 'nowrap');
+      await page.locator('#n').screenshot({ path: join(results, 'element-narrow-column.png') });
+      await page.evaluate(() => { document.querySelector('#side').style.width = '1000px'; });
+      await waitLayout('#n', 'axis');
+    }, { viewport: { width: 1280, height: 900 } });
+  });
+
   test('a bad src shows an error in the element and dispatches dateline-error', async () => {
     const body = `<dateline-view id="missing" src="nowhere.txt"><p>Fallback text stays readable.</p></dateline-view>
       <dateline-view id="wrong" src="wrong.json"></dateline-view>

@@ -32,12 +32,17 @@ function el(tag, className, text) {
  * Wires the chronology band `section`. `onOpen(event, source)` opens an
  * article at a source sentence; `onFilter(filters)` reports filter
  * changes (so the page can mark the filtered entity); `offsetTarget`
- * (the page's root element by default) gets `--chrono-h`. Returns the
+ * (the page's root element by default) gets `--chrono-h`; `narrow` (a
+ * MediaQueryList, by default the screen at most 700 px wide; an embedded
+ * view passes its own width, app/width-query.js) chooses the list over the
+ * axis. Returns the
  * controller: `update(analysis, {titles, documentOrder})`,
  * `setCurrent(documentId)`, `filterByEntity(id)`, `select(eventId)`,
  * `destroy()` (stops its observers and listeners).
  */
-export function createChronology(section, { onOpen, onFilter, offsetTarget = document.documentElement }) {
+export function createChronology(section, {
+  onOpen, onFilter, offsetTarget = document.documentElement, narrow = globalThis.matchMedia(NARROW),
+}) {
   const $ = (selector) => section.querySelector(selector);
   const ui = {
     status: $('.tl-status'),
@@ -62,7 +67,6 @@ export function createChronology(section, { onOpen, onFilter, offsetTarget = doc
     shown: [],
     viewInfo: null,
   };
-  const narrow = globalThis.matchMedia(NARROW);
   let view = null;
   let expandedBy = { wide: true, narrow: false };
 

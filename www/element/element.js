@@ -16,6 +16,10 @@ import { documentTitle, renderEntities } from '../render.js';
 import { createChronology } from '../app/timeline.js';
 import { markFiltered, revealOffset, showArticle } from '../app/view.js';
 import { wireLegend } from '../app/highlights.js';
+import { elementWidthQuery } from '../app/width-query.js';
+
+/** At most this wide, the element shows the chronology as a list (as the page does on a phone). */
+const NARROW_PX = 700;
 import { chronologyBand } from './band.js';
 import { SourceError, fetchSource, lightDomInput } from './source.js';
 
@@ -108,6 +112,8 @@ export class DatelineView extends Base {
       onOpen: (event, source) => this.#onOpen(event, source),
       onFilter: (filters) => markFiltered(this.#ui.reader, filters.entity),
       offsetTarget: this.#ui.frame,
+      // The list or the axis by the element's own width: it may sit in a narrow column of a wide page.
+      narrow: elementWidthQuery(this.#ui.frame, NARROW_PX),
     });
     this.#lightObserver ??= new MutationObserver(() => {
       if (!this.hasAttribute('src')) this.#invalidate();
