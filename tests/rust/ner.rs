@@ -1,7 +1,8 @@
 //! The spaCy NER port against spaCy's own outputs (`tests/fixtures/spacy/`,
 //! written by `tools/export_spacy_ner.py`): tokens, lexical features, layer
 //! vectors, the first parser steps and the entities of 30 texts; plus span
-//! sanity on awkward input.
+//! sanity on awkward input, and the recorded mentions that the wasm build
+//! is checked against (`tests/fixtures/entity-mentions.json`).
 
 use std::collections::HashSet;
 
@@ -306,4 +307,50 @@ fn spans_are_char_boundaries_and_stay_in_paragraphs() {
             assert!(spans.iter().any(|p| p.contains(*span)), "{mode}: {slice:?} crosses a paragraph break");
         }
     }
+}
+
+/// Where [`mentions_match_the_recorded_file`] keeps the mentions.
+const RECORDED_MENTIONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/entity-mentions.json");
+
+/// The fixture texts as they are and ASCII upper- and lower-cased (the
+/// cased variants put many decisions close to a tie, so any change in the
+/// arithmetic shows), with their names.
+fn mention_texts() -> Vec<(String, &'static str, String)> {
+    let mut texts = Vec::new();
+    for f in fixtures() {
+        let text = f.text();
+        texts.push((f.name.to_owned(), "original", text.to_owned()));
+        texts.push((f.name.to_owned(), "upper", text.to_ascii_uppercase()));
+        texts.push((f.name.to_owned(), "lower", text.to_ascii_lowercase()));
+    }
+    texts
+}
+
+/// The mentions `find_entities` gives for [`mention_texts`] are the ones
+/// recorded in `tests/fixtures/entity-mentions.json`; the wasm build must
+/// give the same (`tests/js/entities-wasm.test.mjs`), which holds its SIMD
+/// kernels to the native arithmetic. `DATELINE_BLESS=1` rewrites the file
+/// (only when a change to the entities is meant).
+#[test]
+fn mentions_match_the_recorded_file() {
+    let lines: Vec<String> = mention_texts()
+        .iter()
+        .map(|(name, variant, text)| {
+            let mentions: Vec<Value> = dateline::find_entities(text)
+                .iter()
+                .map(|m| serde_json::json!([m.start, m.end, m.entity_type]))
+                .collect();
+            serde_json::json!({"name": name, "variant": variant, "mentions": mentions}).to_string()
+        })
+        .collect();
+    let file = format!("[\n{}\n]\n", lines.join(",\n"));
+    if std::env::var_os("DATELINE_BLESS").is_some() {
+        std::fs::write(RECORDED_MENTIONS, &file).unwrap();
+        return;
+    }
+    let recorded = std::fs::read_to_string(RECORDED_MENTIONS).unwrap();
+    for (i, (got, want)) in file.lines().zip(recorded.lines()).enumerate() {
+        assert_eq!(got, want, "line {} of {RECORDED_MENTIONS}", i + 1);
+    }
+    assert_eq!(file.lines().count(), recorded.lines().count(), "lines in {RECORDED_MENTIONS}");
 }

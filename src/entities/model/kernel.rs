@@ -13,7 +13,9 @@
 //!   (`[i16; 8]`), multiplied with a splatted input pair by
 //!   `i32x4.dot_i16x8_s` and accumulated lane-wise (an outer product over
 //!   [`ROW_BLOCK`] rows × [`TILE_GROUPS`]·4 outputs, no horizontal sums);
-//!   each weight load serves four rows.
+//!   each weight load serves four rows. The tile is sized for V8's register
+//!   allocator, which spills when a loop keeps more than about 14 vectors
+//!   live (see [`TILE_GROUPS`]).
 //! * elsewhere: row-major weights and one dot product per output and row,
 //!   written as the `i16 × i16 → i32` reduction LLVM vectorizes (`pmaddwd`
 //!   on x86-64). Native code may not use `unsafe`, which `core::arch::x86_64`
@@ -21,15 +23,22 @@
 
 /// Rows multiplied per weight pass.
 pub const ROW_BLOCK: usize = 4;
-/// Groups of four outputs per tile of the wasm kernel (12 accumulators with
-/// [`ROW_BLOCK`] rows: what fits the 16 SIMD registers of x86-64 hosts).
+/// Groups of four outputs per tile of the wasm kernel: with [`ROW_BLOCK`] rows,
+/// 8 accumulators, 2 weight vectors and 4 splatted input pairs stay in
+/// registers. (Three groups, 12 accumulators, made V8 11 spill accumulators
+/// to the stack on every step of the inner loop; 4 × 2 measured 1.25× the
+/// entity throughput of 4 × 3 in Node 20, and 2 × 4 about the same as 4 × 2,
+/// 3 × 3 slower than both.)
 #[cfg_attr(not(all(target_arch = "wasm32", target_feature = "simd128")), allow(dead_code))]
-const TILE_GROUPS: usize = 3;
+const TILE_GROUPS: usize = 2;
 /// Outputs per tile of the wasm kernel.
 #[cfg_attr(not(all(target_arch = "wasm32", target_feature = "simd128")), allow(dead_code))]
 const TILE_OUTPUTS: usize = 4 * TILE_GROUPS;
 /// The largest quantized magnitude.
 const QMAX: f32 = 32767.0;
+/// `1.5 · 2^23`: adding and subtracting it rounds an f32 to an integer (see
+/// [`round_ties_even`]).
+const ROUNDER: f32 = 12_582_912.0;
 
 /// An int8 weight matrix (`n_out` rows of `n_in`), held as i16 in the layout
 /// the platform's kernel reads.
@@ -102,10 +111,21 @@ impl QuantRows {
         assert_eq!(x.len(), self.n_in, "row width");
         let max = max_abs(x);
         let (scale, inverse) = if max > 0.0 { (max / QMAX, QMAX / max) } else { (0.0, 0.0) };
-        // |x · inverse| <= 32767, so the conversions are exact.
-        self.values.extend(x.iter().map(|v| round_ties_even(v * inverse) as i32 as i16));
+        let start = self.values.len();
+        self.values.resize(start + x.len(), 0);
+        let (out, x) = (&mut self.values[start..], x);
+        let split = x.len() / 8 * 8;
+        imp::quantize(&x[..split], inverse, &mut out[..split]);
+        out[split..].iter_mut().zip(&x[split..]).for_each(|(q, &v)| *q = quantize(v, inverse));
         self.scales.push(scale);
     }
+}
+
+/// `round(v · inverse)` as an int16. `|v · inverse| <= 32767`, so the
+/// conversions are exact.
+#[inline(always)]
+fn quantize(v: f32, inverse: f32) -> i16 {
+    round_ties_even(v * inverse) as i32 as i16
 }
 
 /// `x` rounded to the nearest integer, ties to even, for `|x| <= 2^22`:
@@ -115,8 +135,7 @@ impl QuantRows {
 /// x86-64 without SSE 4.1).
 #[inline(always)]
 fn round_ties_even(x: f32) -> f32 {
-    const SHIFT: f32 = 12_582_912.0;
-    (x + SHIFT) - SHIFT
+    (x + ROUNDER) - ROUNDER
 }
 
 /// The larger of two values (either one if they are equal). Unlike
@@ -162,8 +181,35 @@ pub fn dequantize(acc: &[i32], weight_scales: &[f32], row_scale: f32, out: &mut 
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 mod imp {
     //! The `simd128` kernel (see the module docs).
-    use super::{QuantMatrix, TILE_GROUPS, TILE_OUTPUTS};
-    use core::arch::wasm32::{i16x8, i32x4_add, i32x4_dot_i16x8, i32x4_extract_lane, i32x4_splat, v128};
+    use super::{QuantMatrix, ROUNDER, TILE_GROUPS, TILE_OUTPUTS};
+    use core::arch::wasm32::{
+        f32x4, f32x4_add, f32x4_mul, f32x4_splat, f32x4_sub, i16x8, i16x8_extract_lane, i16x8_narrow_i32x4, i32x4_add,
+        i32x4_dot_i16x8, i32x4_extract_lane, i32x4_splat, i32x4_trunc_sat_f32x4, v128,
+    };
+
+    /// [`super::quantize`] of eight values at a time (`x.len()` a multiple of
+    /// 8): the same multiply, rounding and conversion in each lane.
+    pub fn quantize(x: &[f32], inverse: f32, out: &mut [i16]) {
+        let (inverse, rounder) = (f32x4_splat(inverse), f32x4_splat(ROUNDER));
+        let round = |x: &[f32]| {
+            let scaled = f32x4_mul(f32x4(x[0], x[1], x[2], x[3]), inverse);
+            i32x4_trunc_sat_f32x4(f32x4_sub(f32x4_add(scaled, rounder), rounder))
+        };
+        for (x, out) in x.chunks_exact(8).zip(out.chunks_exact_mut(8)) {
+            // Saturating narrowing; the values are within ±32767.
+            let q = i16x8_narrow_i32x4(round(&x[..4]), round(&x[4..]));
+            out.copy_from_slice(&[
+                i16x8_extract_lane::<0>(q),
+                i16x8_extract_lane::<1>(q),
+                i16x8_extract_lane::<2>(q),
+                i16x8_extract_lane::<3>(q),
+                i16x8_extract_lane::<4>(q),
+                i16x8_extract_lane::<5>(q),
+                i16x8_extract_lane::<6>(q),
+                i16x8_extract_lane::<7>(q),
+            ]);
+        }
+    }
 
     /// Tile `t`, input pair `k`, group `g` (outputs `12t + 4g .. +4`) at
     /// `[(t · n_in/2 + k) · TILE_GROUPS + g]`: lane `2l + j` holds
@@ -264,6 +310,13 @@ mod imp {
 mod imp {
     //! The portable kernel (see the module docs).
     use super::QuantMatrix;
+
+    /// [`super::quantize`] of each value.
+    pub fn quantize(x: &[f32], inverse: f32, out: &mut [i16]) {
+        for (q, &v) in out.iter_mut().zip(x) {
+            *q = super::quantize(v, inverse);
+        }
+    }
 
     /// The rows, row-major, eight values per element.
     pub fn pack(rows: &[i8], _n_in: usize, _n_out: usize) -> Vec<[i16; 8]> {

@@ -15,6 +15,7 @@
 
 pub mod features;
 mod kernel;
+mod lanes;
 pub mod murmur;
 pub mod network;
 pub mod parser;

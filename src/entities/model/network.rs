@@ -23,6 +23,7 @@
 //! types carry, and blocks 1–3 multiply the current rows once per block.
 
 use super::kernel::{add_dequantized, dequantize, max, QuantMatrix, QuantRows};
+use super::lanes;
 use super::murmur::thinc_hash;
 use super::weights::{I8Tensor, ModelFile};
 
@@ -283,7 +284,7 @@ impl Network {
 
     /// Step 7, upper layer: the score of move `class` for a hidden state.
     pub fn score(&self, hidden: &[f32; HIDDEN], class: usize) -> f32 {
-        dot_f32(&self.upper_w[class * HIDDEN..(class + 1) * HIDDEN], hidden) + self.upper_b[class]
+        lanes::dot(&self.upper_w[class * HIDDEN..(class + 1) * HIDDEN], hidden) + self.upper_b[class]
     }
 }
 
@@ -394,41 +395,14 @@ impl Maxout {
 /// `y = (x - mean) / sqrt(var + 1e-8) · gain + bias` over the 96 values.
 fn layer_norm(x: &Vector, gain: &[f32], bias: &[f32], out: &mut Vector) {
     let n = WIDTH as f32;
-    let mean = lane_sum(x) / n;
+    let mean = lanes::sum(x) / n;
     let mut centered = [0.0f32; WIDTH];
     centered.iter_mut().zip(x).for_each(|(c, v)| *c = v - mean);
-    let var = dot_f32(&centered, &centered) / n + 1e-8;
+    let var = lanes::dot(&centered, &centered) / n + 1e-8;
     let inv = 1.0 / var.sqrt();
     for (((o, c), g), b) in out.iter_mut().zip(&centered).zip(gain).zip(bias) {
         *o = c * inv * g + b;
     }
-}
-
-/// The sum of `x` in eight lanes (vectorizable; `x.len()` a multiple of 8).
-#[inline]
-fn lane_sum(x: &[f32]) -> f32 {
-    let mut lanes = [0.0f32; 8];
-    for c in x.chunks_exact(8) {
-        for (l, v) in lanes.iter_mut().zip(c) {
-            *l += v;
-        }
-    }
-    lanes.iter().sum()
-}
-
-/// f32 dot product with eight independent partial sums (vectorizable).
-#[inline]
-fn dot_f32(a: &[f32], b: &[f32]) -> f32 {
-    let mut acc = [0.0f32; 8];
-    let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
-    let (ra, rb) = (ca.remainder(), cb.remainder());
-    for (x, y) in ca.zip(cb) {
-        for k in 0..8 {
-            acc[k] += x[k] * y[k];
-        }
-    }
-    let tail: f32 = ra.iter().zip(rb).map(|(x, y)| x * y).sum();
-    acc.iter().sum::<f32>() + tail
 }
 
 /// Four dot products of `x` with the consecutive rows `w[0..n]`, `w[n..2n]`,
@@ -436,5 +410,10 @@ fn dot_f32(a: &[f32], b: &[f32]) -> f32 {
 #[inline]
 fn dot4(w: &[f32], x: &[f32]) -> [f32; 4] {
     let n = x.len();
-    [dot_f32(&w[..n], x), dot_f32(&w[n..2 * n], x), dot_f32(&w[2 * n..3 * n], x), dot_f32(&w[3 * n..4 * n], x)]
+    [
+        lanes::dot(&w[..n], x),
+        lanes::dot(&w[n..2 * n], x),
+        lanes::dot(&w[2 * n..3 * n], x),
+        lanes::dot(&w[3 * n..4 * n], x),
+    ]
 }

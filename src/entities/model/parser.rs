@@ -30,6 +30,27 @@ pub struct Move {
 /// The moves in the order of the upper layer's output rows.
 pub struct Moves {
     moves: Vec<Move>,
+    /// The valid moves of each state, ascending, at [`state_index`].
+    valid: Vec<Vec<usize>>,
+}
+
+/// Number of distinct (open label, [`Context`]) states.
+const STATES: usize = (1 + super::LABEL_NAMES.len()) * 8;
+
+/// The index of a state in [`Moves::valid`].
+fn state_index(open: Option<Label>, ctx: Context) -> usize {
+    let open = open.map_or(0, |l| 1 + l as usize);
+    open * 8 + usize::from(ctx.last) * 4 + usize::from(ctx.next_starts_sentence) * 2 + usize::from(ctx.is_space)
+}
+
+/// Every state (the inverse of [`state_index`]).
+fn states() -> impl Iterator<Item = (Option<Label>, Context)> {
+    let labels = std::iter::once(None).chain(super::LABEL_NAMES.iter().map(|&(l, _)| Some(l)));
+    labels.flat_map(|open| {
+        (0..8).map(move |bits| {
+            (open, Context { last: bits & 4 != 0, next_starts_sentence: bits & 2 != 0, is_space: bits & 1 != 0 })
+        })
+    })
 }
 
 /// What the validity of a move depends on besides the open entity.
@@ -65,7 +86,12 @@ impl Moves {
                 Move { action, label }
             })
             .collect();
-        Moves { moves }
+        let mut moves = Moves { moves, valid: vec![Vec::new(); STATES] };
+        for (open, ctx) in states() {
+            let valid = (0..moves.len()).filter(|&i| moves.is_valid(i, open, ctx)).collect();
+            moves.valid[state_index(open, ctx)] = valid;
+        }
+        moves
     }
 
     /// Number of moves.
@@ -98,15 +124,14 @@ impl Moves {
     }
 
     /// The valid move with the highest score (ties: the lowest index), scoring
-    /// only valid moves. There is always one (`O`, or `L` of the open label).
+    /// only valid moves (listed per state when the moves are read). There is
+    /// always one (`O`, or `L` of the open label).
     pub fn best(&self, open: Option<Label>, ctx: Context, mut score: impl FnMut(usize) -> f32) -> usize {
         let mut best = None;
-        for i in 0..self.moves.len() {
-            if self.is_valid(i, open, ctx) {
-                let s = score(i);
-                if best.is_none_or(|(_, b)| s > b) {
-                    best = Some((i, s));
-                }
+        for &i in &self.valid[state_index(open, ctx)] {
+            let s = score(i);
+            if best.is_none_or(|(_, b)| s > b) {
+                best = Some((i, s));
             }
         }
         best.expect("a valid move").0
@@ -178,6 +203,25 @@ mod tests {
         assert_eq!(valid(Some(Label::Org), Context { last: true, ..free }), [4]);
         assert_eq!(valid(None, Context { is_space: true, ..free }), [9]);
         assert_eq!(valid(None, Context { next_starts_sentence: true, ..free }), [6, 7, 9]);
+    }
+
+    /// The per-state lists hold exactly the valid moves: `best` picks what a
+    /// scan of all moves would, in every state.
+    #[test]
+    fn best_scans_the_valid_moves_of_every_state() {
+        let m = moves();
+        let mut n = 0;
+        for (open, ctx) in states() {
+            n += 1;
+            let score = |i: usize| ((i * 7 + 3) % 5) as f32;
+            let valid: Vec<usize> = (0..m.len()).filter(|&i| m.is_valid(i, open, ctx)).collect();
+            assert_eq!(m.valid[state_index(open, ctx)], valid, "{open:?} {ctx:?}");
+            // These test moves have no L- move for most labels: no state with them open.
+            if let Some(want) = valid.iter().copied().reduce(|b, i| if score(i) > score(b) { i } else { b }) {
+                assert_eq!(m.best(open, ctx, score), want, "{open:?} {ctx:?}");
+            }
+        }
+        assert_eq!(n, STATES);
     }
 
     #[test]
