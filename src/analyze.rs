@@ -23,12 +23,59 @@ use crate::tokenize::{segment, Segmentation};
 /// Longest line, in chars, taken as a headline when no title is given.
 const MAX_HEADLINE_CHARS: usize = 200;
 
+/// How far an analysis has got, for a progress bar: `done` of `total`
+/// steps of `phase`. Phases come in order; `Names` (the entity model, the
+/// slow part) only when entities are on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// What is being done.
+    pub phase: Phase,
+    /// Steps done in this phase (documents, or 0 and 1 for `Finishing`).
+    pub done: usize,
+    /// Steps in this phase.
+    pub total: usize,
+}
+
+/// The phases of an analysis, as [`Progress`] reports them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// Segmenting each document and finding its dates.
+    Reading,
+    /// Finding each document's names with the entity model.
+    Names,
+    /// Linking names across documents and building the chronology's records.
+    Finishing,
+}
+
+impl Phase {
+    /// The phase's name in the JavaScript API: "reading", "names" or "finishing".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::Reading => "reading",
+            Phase::Names => "names",
+            Phase::Finishing => "finishing",
+        }
+    }
+}
+
 /// Analyses the documents of one story.
 ///
 /// Fails only on input it cannot use: an unparsable `published` date or
 /// `Options.reference`, two documents with the same id, or a document with
 /// neither or both of `text` and `html`. Any text and any HTML are fine.
 pub fn analyze(docs: &[DocInput], options: &Options) -> Result<Analysis, Error> {
+    analyze_with_progress(docs, options, &mut |_| {})
+}
+
+/// [`analyze`], reporting its [`Progress`] to `progress` as it goes (after
+/// each document read, after each document's names, and once before the
+/// story-wide steps).
+pub fn analyze_with_progress(
+    docs: &[DocInput],
+    options: &Options,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Analysis, Error> {
+    let total = docs.len();
     let reference = match &options.reference {
         Some(r) => Some(parse_date(r, "options.reference")?),
         None => None,
@@ -52,6 +99,7 @@ pub fn analyze(docs: &[DocInput], options: &Options) -> Result<Analysis, Error> 
         };
         prepared.push(Prepared::new(id, &input.text, given, recognize_options));
         inputs.push(input);
+        progress(Progress { phase: Phase::Reading, done: i + 1, total });
     }
 
     // Undated articles: their own text first, then the corpus.
@@ -112,8 +160,14 @@ pub fn analyze(docs: &[DocInput], options: &Options) -> Result<Analysis, Error> 
         .map(|(p, input)| DocText { text: &input.text, seg: &p.seg, cleaned: &p.cleaned })
         .collect();
     let date_spans: Vec<Vec<Span>> = timexes.iter().map(|t| t.iter().map(|x| x.span).collect()).collect();
-    let mut found =
-        if options.entities { entities::recognize_story(&texts, &date_spans) } else { vec![Vec::new(); texts.len()] };
+    let mut found = if options.entities {
+        entities::recognize_story(&texts, &date_spans, &mut |done| {
+            progress(Progress { phase: Phase::Names, done, total })
+        })
+    } else {
+        vec![Vec::new(); texts.len()]
+    };
+    progress(Progress { phase: Phase::Finishing, done: 0, total: 1 });
     if let Some(types) = &options.types {
         for doc in &mut found {
             doc.retain(|f| types.contains(&f.entity_type));

@@ -40,6 +40,8 @@ mod unicode;
 mod wasm;
 
 pub use analysis::Analysis;
-pub use analyze::{analyze, analyze_text, find_dates, find_entities, parse_doc_lines, tokenize};
+pub use analyze::{
+    analyze, analyze_text, analyze_with_progress, find_dates, find_entities, parse_doc_lines, tokenize, Phase, Progress,
+};
 pub use error::Error;
 pub use input::{DocInput, Options, TimelineOptions};

@@ -59,6 +59,18 @@ export interface Options {
   entities?: boolean;
   /** Chronology options. */
   timeline?: { /** Keep only the most salient events. */ maxEvents?: number };
+  /**
+   * Called as the analysis goes: after each document is read, after each
+   * document's names (the slow part), and once before the story-wide steps.
+   */
+  onProgress?: (progress: Progress) => void;
+}
+
+/** How far an analysis has got: `done` of `total` steps of `phase`, in this order. */
+export interface Progress {
+  phase: "reading" | "names" | "finishing";
+  done: number;
+  total: number;
 }
 
 /** Options for `findDates`. */
@@ -193,20 +205,48 @@ export interface Analysis {
 #[wasm_bindgen(js_name = analyze, skip_typescript)]
 pub fn analyze(docs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let docs = doc_inputs(docs)?;
+    let mut on_progress: Option<js_sys::Function> = None;
     let options: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {
-        check_keys(&options, "analyze: options", &["reference", "types", "entities", "dayFirst", "timeline"])?;
+        check_keys(
+            &options,
+            "analyze: options",
+            &["reference", "types", "entities", "dayFirst", "timeline", "onProgress"],
+        )?;
+        let callback = Reflect::get(&options, &"onProgress".into()).unwrap_or(JsValue::UNDEFINED);
+        if !callback.is_undefined() && !callback.is_null() {
+            on_progress =
+                Some(callback.dyn_into().map_err(|_| type_error("analyze: options.onProgress must be a function"))?);
+        }
         let timeline = Reflect::get(&options, &"timeline".into()).unwrap_or(JsValue::UNDEFINED);
         if timeline.is_object() {
             check_keys(&timeline, "analyze: options.timeline", &["maxEvents"])?;
         }
+        // The callback is the binding's, not an option of the core.
+        let options = if Reflect::has(&options, &"onProgress".into()).unwrap_or(false) {
+            let copy = Object::assign(&Object::new(), options.unchecked_ref());
+            let _ = Reflect::delete_property(&copy, &"onProgress".into());
+            copy.into()
+        } else {
+            options
+        };
         from_js(options, "analyze: options")?
     };
     if options.entities && Model::loaded().is_none() {
         return Err(js_sys::Error::new(MODEL_MISSING).into());
     }
-    let analysis = crate::analyze(&docs, &options).map_err(|e| {
+    let mut report = |p: crate::Progress| {
+        if let Some(callback) = &on_progress {
+            let value = js_sys::Object::new();
+            let _ = Reflect::set(&value, &"phase".into(), &p.phase.as_str().into());
+            let _ = Reflect::set(&value, &"done".into(), &(p.done as f64).into());
+            let _ = Reflect::set(&value, &"total".into(), &(p.total as f64).into());
+            // A callback that throws does not stop the analysis.
+            let _ = callback.call1(&JsValue::UNDEFINED, &value);
+        }
+    };
+    let analysis = crate::analyze_with_progress(&docs, &options, &mut report).map_err(|e| {
         if e.is_out_of_range() {
             js_sys::RangeError::new(&format!("analyze: {e}")).into()
         } else {

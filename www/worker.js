@@ -8,10 +8,14 @@
 // Messages in:  {type: 'init', wasm: ArrayBuffer, model: ArrayBuffer}
 //               {type: 'analyze', id, inputs, options}
 // Messages out: {type: 'ready'} | {type: 'progress', id, phase, done, total}
+//               (phase: the core's 'reading' | 'names' | 'finishing', then 'receiving')
 //               {type: 'part', id, field, items} | {type: 'done', id, rest}
 //               {type: 'error', id, name, message}
 
 import { analyze, initSync, loadModel } from 'dateline-core';
+
+/** At most one progress message per this many milliseconds (the first and last of a phase always go). */
+const PROGRESS_MS = 50;
 
 /** Items per message, by field: small enough to clone in a few milliseconds. */
 const BATCH = { documents: 10, entities: 400, timeline: 300 };
@@ -41,8 +45,19 @@ function start({ wasm, model }) {
 function run({ id, inputs, options }) {
   if (!ready) throw new Error('the analysis engine has not started');
   const total = Array.isArray(inputs) ? inputs.length : 1;
-  self.postMessage({ type: 'progress', id, phase: 'analysing', done: 0, total });
-  const analysis = analyze(inputs, options ?? undefined);
+  self.postMessage({ type: 'progress', id, phase: 'reading', done: 0, total });
+  // The core's own progress (documents read, documents through the entity
+  // model, the story-wide steps), at most one message per PROGRESS_MS.
+  let last = 0;
+  let lastPhase = null;
+  const onProgress = ({ phase, done, total }) => {
+    const now = performance.now();
+    if (phase === lastPhase && now - last < PROGRESS_MS && done < total) return;
+    last = now;
+    lastPhase = phase;
+    self.postMessage({ type: 'progress', id, phase, done, total });
+  };
+  const analysis = analyze(inputs, { ...options, onProgress });
   const rest = { ...analysis };
   for (const field of Object.keys(BATCH)) {
     const items = analysis[field];

@@ -28,8 +28,13 @@ pub struct DocText<'a> {
 /// with titles stripped and named events put in, then the story's names
 /// wherever the model missed them (one sense per story). Mentions inside the
 /// given date spans (per document) are left out: "June 2021" is a date.
-pub fn recognize_story(docs: &[DocText], dates: &[Vec<Span>]) -> Vec<Vec<Found>> {
-    let mut all: Vec<Vec<Found>> = docs.iter().zip(dates).map(|(d, dates)| recognize_document(d, dates)).collect();
+/// `on_document(n)` is called once `n` documents have been through the model.
+pub fn recognize_story(docs: &[DocText], dates: &[Vec<Span>], on_document: &mut dyn FnMut(usize)) -> Vec<Vec<Found>> {
+    let mut all: Vec<Vec<Found>> = Vec::with_capacity(docs.len());
+    for (d, dates) in docs.iter().zip(dates) {
+        all.push(recognize_document(d, dates));
+        on_document(all.len());
+    }
     let names = StoryNames::collect(
         docs.iter().zip(&all).flat_map(|(d, found)| found.iter().map(|f| (f.span.slice(d.text), f.entity_type))),
     );

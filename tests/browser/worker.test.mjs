@@ -29,12 +29,16 @@ test('a large add shows a draft and a progress bar, and the page keeps drawing f
       window.__frames = [];
       const tick = (t) => { window.__frames.push(t); requestAnimationFrame(tick); };
       requestAnimationFrame(tick);
-      window.__seen = { progress: false, draft: false, label: '' };
+      window.__seen = { progress: false, draft: false, label: '', phases: [], values: [] };
       const box = document.getElementById('analysis-progress');
       new MutationObserver(() => {
         if (box.classList.contains('is-active')) {
           window.__seen.progress ||= !box.querySelector('progress').hidden;
           window.__seen.label ||= box.querySelector('.progress-label').textContent;
+          const { phase } = box.dataset;
+          if (phase && window.__seen.phases.at(-1) !== phase) window.__seen.phases.push(phase);
+          const bar = box.querySelector('progress');
+          if (bar.hasAttribute('value') && window.__seen.values.at(-1) !== bar.value) window.__seen.values.push(bar.value);
           window.__busyFrom ??= performance.now();
         } else if (window.__busyFrom !== undefined) {
           window.__busyTo ??= performance.now();
@@ -52,6 +56,10 @@ test('a large add shows a draft and a progress bar, and the page keeps drawing f
     const seen = await page.evaluate(() => window.__seen);
     assert.ok(seen.progress, 'a progress bar was shown');
     assert.match(seen.label, /65 articles/, 'the whole story (5 + 60) is analysed');
+    // The bar follows the core's phases in order, and only moves forward.
+    assert.deepEqual(seen.phases.filter((p) => p !== 'starting'), ['reading', 'names', 'finishing', 'receiving'], JSON.stringify(seen.phases));
+    assert.ok(seen.values.length >= 4, `the bar moved: ${JSON.stringify(seen.values)}`);
+    assert.deepEqual(seen.values, [...seen.values].sort((a, b) => a - b), 'the bar never goes back');
     assert.ok(seen.draft);
     assert.equal(await page.locator('#analysis-progress progress').isVisible(), false, 'the progress bar is gone');
     assert.equal(await page.locator('#analysis-progress .progress-label').textContent(), '');

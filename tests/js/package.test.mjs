@@ -241,6 +241,23 @@ describe('Analysis shape', () => {
     assert.deepEqual(d.body, [{ start: 0, end: text.length }]);
   });
 
+  test('onProgress: documents read, documents through the entity model, then the story-wide steps; the same Analysis', () => {
+    const docs = ['Moscow said on Monday it would act.', 'NATO met in Brussels on 6 October 2021.', 'Then it did.'];
+    const seen = [];
+    const a = analyze(docs, { onProgress: (p) => seen.push(p) });
+    assert.deepEqual(seen, [
+      { phase: 'reading', done: 1, total: 3 }, { phase: 'reading', done: 2, total: 3 }, { phase: 'reading', done: 3, total: 3 },
+      { phase: 'names', done: 1, total: 3 }, { phase: 'names', done: 2, total: 3 }, { phase: 'names', done: 3, total: 3 },
+      { phase: 'finishing', done: 0, total: 1 },
+    ]);
+    assert.deepEqual(a, analyze(docs), 'reporting progress changes nothing');
+    const quiet = [];
+    analyze(docs, { entities: false, onProgress: (p) => quiet.push(p.phase) });
+    assert.deepEqual(quiet, ['reading', 'reading', 'reading', 'finishing'], 'no names phase without entities');
+    const b = analyze(docs, { onProgress: () => { throw new Error('a broken progress bar'); } });
+    assert.deepEqual(b, a, 'a callback that throws does not stop the analysis');
+  });
+
   test('ids: defaults doc-1, doc-2, …; given ids kept; one input or an array', () => {
     assert.deepEqual(analyze('a').documents.map((d) => d.id), ['doc-1']);
     assert.deepEqual(analyze({ text: 'a' }).documents.map((d) => d.id), ['doc-1']);
@@ -356,6 +373,7 @@ describe('errors are real TypeError/RangeError objects with messages that say wh
     { name: 'unknown timeline option key', call: () => analyze('a', { timeline: { max: 3 } }), type: TypeError, message: /max/ },
     { name: 'unknown entity type', call: () => analyze('a', { types: ['PEOPLE'] }), message: /PEOPLE/ },
     { name: 'duplicate ids', call: () => analyze([{ id: 'x', text: 'a' }, { id: 'x', text: 'b' }]), type: RangeError, message: /"x"/ },
+    { name: 'options.onProgress not a function', call: () => analyze('a', { onProgress: 'yes' }), type: TypeError, message: /onProgress must be a function/ },
   ];
   for (const { name, call, type = Error, message } of cases) {
     test(name, () => {

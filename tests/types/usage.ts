@@ -1,7 +1,7 @@
 // A consumer of the `dateline` typings: it must compile under `strict`, and
 // the one marked misuse must be an error (so this check can fail).
 import { init, initSync, loadModel, analyze, findEntities, tokenize } from '../../dist/lib/index.js';
-import type { Analysis, DocFields, DocInput, DocumentAnalysis, EntityType, Options, Range, Timex, Token } from '../../dist/lib/index.js';
+import type { Analysis, DocFields, DocInput, DocumentAnalysis, EntityType, Options, Progress, Range, Timex, Token } from '../../dist/lib/index.js';
 // The package's own name resolves through the `exports` map's `types` condition.
 import { analyze as analyzeByName } from 'dateline';
 
@@ -72,6 +72,16 @@ export async function main(bytes: Uint8Array, model: ArrayBuffer): Promise<numbe
   analyze({ text: 'a', html: '<p>a</p>' });
   // @ts-expect-error: a DocInput needs text or html.
   analyze({ title: 'No body' });
+
+  // Progress: the phase is one of three names, with counts.
+  analyze('text', {
+    onProgress: ({ phase, done, total }: Progress) => {
+      const names: 'reading' | 'names' | 'finishing' = phase;
+      total += done + names.length;
+    },
+  });
+  // @ts-expect-error: onProgress is a function.
+  analyze('text', { onProgress: true });
 
   return total;
 }

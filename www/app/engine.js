@@ -93,7 +93,7 @@ export function createEngine({ source, wasm, model }) {
   function pump() {
     if (current || !queue.length || failure) return;
     current = queue.shift();
-    current.onProgress?.({ phase: 'analysing', done: 0, total: current.inputs.length });
+    current.onProgress?.({ phase: 'reading', done: 0, total: current.inputs.length });
     worker.postMessage({ type: 'analyze', id: current.id, inputs: current.inputs, options: current.options });
   }
 
@@ -103,7 +103,8 @@ export function createEngine({ source, wasm, model }) {
     /**
      * Analyses `inputs` (DocInput[]) in the worker; resolves to the
      * Analysis, rejects with the core's TypeError/RangeError/Error.
-     * `onProgress({phase, done, total})`: 'analysing', then 'receiving'.
+     * `onProgress({phase, done, total})`: the core's 'reading', 'names' and
+     * 'finishing' (documents done of all), then 'receiving' (the result's parts).
      */
     analyze(inputs, options, onProgress) {
       if (failure) return Promise.reject(failure);

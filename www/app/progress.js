@@ -14,6 +14,18 @@ export function isLarge(inputs) {
   return chars > LARGE.chars;
 }
 
+/**
+ * The phases an analysis reports (the core's, then the page receiving the
+ * result), with the part of the bar each fills (the entity model is most of
+ * the time) and what the label says meanwhile.
+ */
+const PHASES = {
+  reading: { from: 0, to: 0.08, label: (articles, size) => `Reading ${articles} (${size}): sentences and dates…` },
+  names: { from: 0.08, to: 0.88, label: (articles, size) => `Finding the names in ${articles} (${size})…` },
+  finishing: { from: 0.88, to: 0.94, label: (articles) => `Linking the names and building the chronology of ${articles}…` },
+  receiving: { from: 0.94, to: 1, label: (articles) => `Showing the results of ${articles}…` },
+};
+
 /** "1.2 MB" or "340 KB" for a count of characters (about bytes for news text). */
 function size(chars) {
   return chars >= 1e6 ? `${(chars / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(chars / 1e3))} KB`;
@@ -39,20 +51,17 @@ export function showProgress(box, inputs) {
   say(`Starting the analysis of ${articles} (${size(chars)})…`);
   return {
     update({ phase: next, done, total }) {
+      const span = PHASES[next];
+      if (!span) return;
       if (next !== phase) {
         phase = next;
         box.dataset.phase = next;
-        if (next === 'analysing') {
-          bar.removeAttribute('value');
-          say(`Analysing ${articles} (${size(chars)}): names, dates and the chronology…`);
-        } else if (next === 'receiving') {
-          say(`Showing the results of ${articles}…`);
-        }
+        say(span.label(articles, size(chars)));
       }
-      if (next === 'receiving' && total > 0) {
-        bar.max = total;
-        bar.value = done;
-      }
+      // One bar over the phases, each its share of the whole.
+      const share = total > 0 ? Math.min(1, done / total) : 0;
+      bar.max = 100;
+      bar.value = Math.round(100 * (span.from + share * (span.to - span.from)));
     },
     done() {
       box.classList.remove('is-active');

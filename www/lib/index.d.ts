@@ -3,7 +3,7 @@
 import type { Analysis, DateOptions, DocInput, Mention, Options, Timex, Token } from './wasm/dateline.js';
 
 export type {
-  Analysis, Boilerplate, DateOptions, DocFields, DocInput, DocumentAnalysis, Entity, EntityType, Mention, Options, Range, Timex, TimelineEvent, Token,
+  Analysis, Boilerplate, DateOptions, DocFields, DocInput, DocumentAnalysis, Entity, EntityType, Mention, Options, Progress, Range, Timex, TimelineEvent, Token,
 } from './wasm/dateline.js';
 
 /** What `init` can load the wasm core from. */
