@@ -277,6 +277,12 @@ impl JsonReader for JsJson {
     }
 }
 
+/// A JSON text as a `serde_json::Value` read by `JSON.parse` (so the wasm has
+/// no JSON parser), `None` if it is not JSON; the caller bounds its nesting.
+pub(crate) fn json_value(json: &str) -> Option<serde_json::Value> {
+    serde_wasm_bindgen::from_value(js_sys::JSON::parse(json).ok()?).ok()
+}
+
 /// The named-entity mentions of `text` (needs the entity model).
 #[wasm_bindgen(js_name = findEntities, skip_typescript)]
 pub fn find_entities(text: &str) -> Result<JsValue, JsValue> {

@@ -161,7 +161,56 @@ fn parse_json(text: &str) -> Option<Value> {
     let end = text.rfind(['}', ']'])?;
     let json: String =
         text.get(start..=end)?.chars().map(|c| if c.is_control() && c != '\u{7f}' { ' ' } else { c }).collect();
-    serde_json::from_str(&json).ok()
+    if !nesting_within(&json, MAX_JSON_NESTING) {
+        return None;
+    }
+    json_value(&json)
+}
+
+/// Deepest nesting of arrays and objects a JSON-LD block may have: serde_json's
+/// own limit, so that the wasm's reader (which has none) refuses the same blocks.
+const MAX_JSON_NESTING: usize = 127;
+
+/// Whether the arrays and objects of `json` nest at most `limit` deep
+/// (brackets inside strings do not count).
+fn nesting_within(json: &str, limit: usize) -> bool {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for b in json.bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limit {
+                    return false;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    true
+}
+
+/// A JSON text as a value, `None` if it is not JSON: `serde_json` natively.
+#[cfg(not(target_arch = "wasm32"))]
+fn json_value(json: &str) -> Option<Value> {
+    serde_json::from_str(json).ok()
+}
+
+/// A JSON text as a value, `None` if it is not JSON: in the wasm, JavaScript's
+/// `JSON.parse`, which keeps serde_json's parser out of it.
+#[cfg(target_arch = "wasm32")]
+fn json_value(json: &str) -> Option<Value> {
+    crate::wasm::json_value(json)
 }
 
 /// Dates and publisher found so far in JSON-LD.
@@ -225,5 +274,41 @@ fn is_article_type(value: Option<&Value>) -> bool {
         Some(Value::String(t)) => is_article(t),
         Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).any(is_article),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nested(open: &str, close: &str, depth: usize) -> String {
+        format!("{}1{}", open.repeat(depth), close.repeat(depth))
+    }
+
+    #[test]
+    fn nesting_limit_is_serde_jsons() {
+        for (open, close) in [("[", "]"), ("{\"a\":", "}")] {
+            for depth in [1, MAX_JSON_NESTING - 1, MAX_JSON_NESTING, MAX_JSON_NESTING + 1, 5000] {
+                let json = nested(open, close, depth);
+                let serde_ok = serde_json::from_str::<Value>(&json).is_ok();
+                assert_eq!(nesting_within(&json, MAX_JSON_NESTING), serde_ok, "{open} × {depth}");
+            }
+        }
+    }
+
+    #[test]
+    fn brackets_in_strings_do_not_nest() {
+        let json = format!("[\"{}\\\"{}\"]", "[".repeat(300), "{".repeat(300));
+        assert!(serde_json::from_str::<Value>(&json).is_ok());
+        assert!(nesting_within(&json, 2));
+        assert!(!nesting_within("[[[1]]]", 2));
+    }
+
+    #[test]
+    fn deep_json_ld_is_skipped_not_a_crash() {
+        let deep = nested("[", "]", 100_000);
+        assert_eq!(parse_json(&deep), None);
+        let ld = format!("{{\"datePublished\": \"2021-10-06\", \"x\": {}}}", nested("[", "]", 10));
+        assert!(parse_json(&ld).is_some());
     }
 }

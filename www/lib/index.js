@@ -1,7 +1,7 @@
 // The `dateline` package: init(), analyze(), tokenize() over the wasm core.
 // Every offset it returns is in UTF-16 code units (JavaScript string indices).
 //
-// Two assets: the wasm core (code, ~250 KB gzip) and the entity model
+// Two assets: the wasm core (code, ~300 KB gzip) and the entity model
 // (dateline-model.bin, ~1.6 MB gzip), which only analyze() with entities
 // needs. Both are embedded base64, each in its own module imported on
 // demand, so bundlers put them in chunks of their own and nothing is fetched.
