@@ -1,6 +1,7 @@
-// Shared by the worker and accessibility tests: Debian Chromium launched as
-// in page.test.mjs, and the offline page opened from file:// with the guard
-// that no request leaves the page's own files and nothing logs an error.
+// Shared by the browser tests: Debian Chromium launched for a closed
+// network, and pages opened with the guard that no request leaves the
+// allowed files and nothing logs an error (the offline page from file://
+// by default).
 
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -31,15 +32,14 @@ export async function launch() {
 }
 
 /** Whether a request stays in the page: the page itself, data: and blob: URLs. */
-const allowed = (target) => target.split('#')[0] === pageUrl || /^(data|blob):/.test(target);
+export const allowed = (target) => target.split('#')[0] === pageUrl || /^(data|blob):/.test(target);
 
 /**
- * Opens the page from file:// in a fresh context and waits until it is
- * ready; runs `fn(page)`, then asserts no request left the page's files
- * and no console or page error happened.
+ * Guards a browser context: requests that `allowed` rejects are aborted
+ * and recorded in `foreign`; console errors and page errors of every page
+ * the context opens are recorded in `problems`.
  */
-export async function withPage(browser, fn, { viewport = DESKTOP, colorScheme = 'light', media = 'screen' } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme });
+export async function guardContext(context, allowed) {
   const foreign = [];
   const problems = [];
   await context.route('**/*', (route) => {
@@ -48,25 +48,54 @@ export async function withPage(browser, fn, { viewport = DESKTOP, colorScheme = 
     foreign.push(target);
     return route.abort();
   });
-  const page = await context.newPage();
-  await page.emulateMedia({ media, colorScheme });
-  page.on('request', (request) => {
-    if (!allowed(request.url()) && !foreign.includes(request.url())) foreign.push(request.url());
+  context.on('page', (page) => {
+    page.on('request', (request) => {
+      if (!allowed(request.url()) && !foreign.includes(request.url())) foreign.push(request.url());
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return { foreign, problems };
+}
+
+/** Waits until the page has started (`body[data-ready]`), failing on a start-up error. */
+export async function waitReady(page) {
+  await page.waitForSelector('body[data-ready="true"], .pane-message.error', { timeout: 15_000 });
+  assert.equal(await page.locator('.pane-message.error').count(), 0, 'the page shows a start-up error');
+}
+
+/**
+ * Opens `target` in a fresh guarded context (see guardContext) and, unless
+ * `ready` is false, waits until the page has started; runs `fn(page,
+ * context)`, then asserts that no request left the allowed files and no
+ * console or page error happened.
+ */
+export async function guardedPage(browser, target, allowed, fn, {
+  viewport = DESKTOP, colorScheme = 'light', media = 'screen', ready = true, touch = false,
+} = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, ...(touch ? { hasTouch: true, isMobile: true } : {}) });
+  const { foreign, problems } = await guardContext(context, allowed);
   try {
-    await page.goto(pageUrl);
-    await page.waitForSelector('body[data-ready="true"], .pane-message.error', { timeout: 15_000 });
-    assert.equal(await page.locator('.pane-message.error').count(), 0, 'the page shows a start-up error');
-    await fn(page);
+    const page = await context.newPage();
+    await page.emulateMedia({ media, colorScheme });
+    await page.goto(target);
+    if (ready) {
+      await waitReady(page);
+      assert.deepEqual(problems, [], 'the page started with errors');
+    }
+    await fn(page, context);
   } finally {
     await context.close();
   }
   assert.deepEqual(problems, [], 'console or page errors');
   assert.deepEqual(foreign, [], 'requests left the page\'s own files');
+}
+
+/** Opens the page from file:// (see guardedPage): only the page itself, data: and blob: URLs may load. */
+export function withPage(browser, fn, options) {
+  return guardedPage(browser, pageUrl, allowed, fn, options);
 }
 
 /** Adds `articles` ({name, text}) through the page's file picker and waits until they are analysed. */

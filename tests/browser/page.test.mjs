@@ -8,13 +8,13 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import * as esbuild from 'esbuild';
 import { serve } from '../../scripts/serve.mjs';
+import { DESKTOP, PHONE, guardedPage, launch } from './offline-page.mjs';
 import { eventSpan, filterEvents, fold, formatEventDate, sourceDocuments, topBySalience } from '../../www/app/timeline-model.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -25,13 +25,6 @@ const results = join(root, 'test-results');
 const corpus = JSON.parse(readFileSync(join(root, 'www', 'demo', 'corpus.json'), 'utf8'));
 const seeds = corpus.documents.map((d) => ({ ...d, text: readFileSync(join(root, 'www', 'demo', d.file), 'utf8') }));
 
-const LAUNCH = {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-};
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 
 /** An article written for this test: a headline, "U.S." mid-sentence, a subheading. */
 const PASTED = {
@@ -59,53 +52,16 @@ const squish = (s) => s.replace(/\s+/g, ' ').trim();
 let browser;
 
 before(async () => {
-  if (!existsSync(pageFile)) {
-    throw new Error(`${pageFile} is missing: run \`npm run build\` (node scripts/build.mjs) before the browser tests`);
-  }
-  mkdirSync(results, { recursive: true });
-  browser = await chromium.launch(LAUNCH);
+  browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
 });
 
-/**
- * Opens `url` in a fresh context, recording every request, console error
- * and page error; requests that `allowed` rejects are aborted and reported.
- * Runs `fn(page)`, then asserts that nothing was reported.
- */
-async function withPage(url, allowed, fn, { viewport = DESKTOP, colorScheme = 'light', ready = true } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme });
-  const foreign = [];
-  const problems = [];
-  await context.route('**/*', (route) => {
-    const target = route.request().url();
-    if (allowed(target)) return route.continue();
-    foreign.push(target);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.on('request', (request) => {
-    if (!allowed(request.url()) && !foreign.includes(request.url())) foreign.push(request.url());
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  try {
-    await page.goto(url);
-    if (ready) {
-      await page.waitForSelector('body[data-ready="true"], .pane-message.error', { timeout: 15_000 });
-      assert.deepEqual(problems, [], 'the page started with errors');
-      assert.equal(await page.locator('.pane-message.error').count(), 0, 'the page shows a start-up error');
-    }
-    await fn(page);
-  } finally {
-    await context.close();
-  }
-  assert.deepEqual(problems, [], 'console or page errors');
-  assert.deepEqual(foreign, [], 'requests left the page\'s own files');
+/** Opens `url` in a fresh guarded context (tests/browser/offline-page.mjs, guardedPage) and runs `fn(page, context)`. */
+function withPage(url, allowed, fn, options) {
+  return guardedPage(browser, url, allowed, fn, options);
 }
 
 /** The document cards of the sidebar, in order: `{id, title, source, meta, current}`. */

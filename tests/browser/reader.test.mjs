@@ -10,11 +10,11 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
+import { DESKTOP, guardedPage, launch, waitReady } from './offline-page.mjs';
 import { describeTimex } from '../../www/app/timex-words.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -26,12 +26,6 @@ const allowedFile = (target) => target.split('#')[0] === url || /^(data|blob):/.
 const corpus = JSON.parse(readFileSync(join(root, 'www', 'demo', 'corpus.json'), 'utf8'));
 const seeds = corpus.documents.map((d) => ({ ...d, text: readFileSync(join(root, 'www', 'demo', d.file), 'utf8') }));
 
-const LAUNCH = {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-};
-const DESKTOP = { width: 1280, height: 800 };
 
 const squish = (s) => s.replace(/\s+/g, ' ').trim();
 
@@ -40,11 +34,7 @@ let browser;
 let analysis;
 
 before(async () => {
-  if (!existsSync(pageFile)) {
-    throw new Error(`${pageFile} is missing: run \`npm run build\` (node scripts/build.mjs) before the browser tests`);
-  }
-  mkdirSync(results, { recursive: true });
-  browser = await chromium.launch(LAUNCH);
+  browser = await launch();
   const { analyze } = await import('../../dist/lib/node.js');
   analysis = analyze(seeds.map(({ id, source, text }) => ({ id, source, text })));
 });
@@ -53,45 +43,9 @@ after(async () => {
   await browser?.close();
 });
 
-/**
- * Opens `target` in a fresh context (or runs in `context` when given),
- * aborting and recording any request `allowed` rejects, and recording
- * console and page errors; runs `fn(page, context)` and asserts that
- * nothing was recorded.
- */
-async function withPage(target, allowed, fn, { viewport = DESKTOP, colorScheme = 'light', ready = true, touch = false } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme, hasTouch: touch, isMobile: touch });
-  const foreign = [];
-  const problems = [];
-  await context.route('**/*', (route) => {
-    const request = route.request().url();
-    if (allowed(request)) return route.continue();
-    foreign.push(request);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.on('request', (request) => {
-    if (!allowed(request.url()) && !foreign.includes(request.url())) foreign.push(request.url());
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  try {
-    await page.goto(target);
-    if (ready) await waitReady(page);
-    assert.deepEqual(problems, [], 'the page started with errors');
-    await fn(page, context);
-  } finally {
-    await context.close();
-  }
-  assert.deepEqual(problems, [], 'console or page errors');
-  assert.deepEqual(foreign, [], 'requests left the page\'s own files');
-}
-
-async function waitReady(page) {
-  await page.waitForSelector('body[data-ready="true"], .pane-message.error', { timeout: 15_000 });
-  assert.equal(await page.locator('.pane-message.error').count(), 0, 'the page shows a start-up error');
+/** Opens `url` in a fresh guarded context (tests/browser/offline-page.mjs, guardedPage) and runs `fn(page, context)`. */
+function withPage(url, allowed, fn, options) {
+  return guardedPage(browser, url, allowed, fn, options);
 }
 
 /** Opens the i-th article of the list. */

@@ -8,11 +8,11 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
+import { guardContext, launch } from './offline-page.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const pageFile = join(root, 'dist', 'index.html');
@@ -21,12 +21,6 @@ const results = join(root, 'test-results', 'workspace');
 
 const corpus = JSON.parse(readFileSync(join(root, 'www', 'demo', 'corpus.json'), 'utf8'));
 const demoIds = corpus.documents.map((d) => d.id);
-
-const LAUNCH = {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-};
 
 /** An article written for these tests, with two dated events. */
 const FERRY = {
@@ -66,9 +60,8 @@ Fares rise by 5% from 1 January 2022.<img src="https://evil.example/md.png" oner
 let browser;
 
 before(async () => {
-  if (!existsSync(pageFile)) throw new Error(`${pageFile} is missing: run \`npm run build\` before the browser tests`);
+  browser = await launch();
   mkdirSync(results, { recursive: true });
-  browser = await chromium.launch(LAUNCH);
 });
 
 after(async () => {
@@ -85,24 +78,8 @@ async function withContext(fn, { extra = [], init } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   const allowedFiles = new Set([pageUrl, ...extra]);
   const allowed = (target) => allowedFiles.has(target.split('#')[0]) || /^(data|blob):/.test(target);
-  const foreign = [];
-  const problems = [];
-  await context.route('**/*', (route) => {
-    const target = route.request().url();
-    if (allowed(target)) return route.continue();
-    foreign.push(target);
-    return route.abort();
-  });
+  const { foreign, problems } = await guardContext(context, allowed);
   if (init) await context.addInitScript(init);
-  context.on('page', (page) => {
-    page.on('request', (request) => {
-      if (!allowed(request.url()) && !foreign.includes(request.url())) foreign.push(request.url());
-    });
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  });
   const open = async () => {
     const page = await context.newPage();
     await page.goto(pageUrl);

@@ -1,13 +1,7 @@
 // The chronology band's markup for the element's shadow root: the same
 // structure as the page's (www/index.html), which app/timeline.js wires.
 
-function el(tag, className, attrs = {}, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
+import { el } from './dom.js';
 
 /** A hidden <section class="chronology" part="chronology"> ready for createChronology(). */
 export function chronologyBand() {

@@ -17,11 +17,12 @@ import { createChronology } from '../app/timeline.js';
 import { markFiltered, revealOffset, showArticle } from '../app/view.js';
 import { wireLegend } from '../app/highlights.js';
 import { elementWidthQuery } from '../app/width-query.js';
+import { chronologyBand } from './band.js';
+import { el } from './dom.js';
+import { SourceError, fetchSource, lightDomInput } from './source.js';
 
 /** At most this wide, the element shows the chronology as a list (as the page does on a phone). */
 const NARROW_PX = 700;
-import { chronologyBand } from './band.js';
-import { SourceError, fetchSource, lightDomInput } from './source.js';
 
 /** HTMLElement where there is a DOM; a stand-in elsewhere so that importing in Node does not throw. */
 const Base = globalThis.HTMLElement ?? class {};
@@ -41,14 +42,6 @@ function adoptStyles(root) {
   const style = document.createElement('style');
   style.textContent = css;
   root.append(style);
-}
-
-function el(tag, className, attrs = {}, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 /** Gives the rendered article's pieces their `part` names, so the host page can style them with ::part(). */
