@@ -98,6 +98,17 @@ export function withPage(browser, fn, options) {
   return guardedPage(browser, pageUrl, allowed, fn, options);
 }
 
+/** The article list, in order: `{id, title, source, meta, current}`. */
+export function cards(page) {
+  return page.$$eval('#doc-list button.doc-card', (buttons) => buttons.map((b) => ({
+    id: b.dataset.document,
+    title: b.querySelector('.doc-title').textContent,
+    source: b.querySelector('.doc-source').textContent,
+    meta: b.querySelector('.doc-meta').textContent,
+    current: b.getAttribute('aria-current') === 'true',
+  })));
+}
+
 /** Adds `articles` ({name, text}) through the page's file picker and waits until they are analysed. */
 export async function addFiles(page, articles) {
   await page.setInputFiles('#file-input', articles.map(({ name, text }) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) })));

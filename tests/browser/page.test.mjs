@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { serve } from '../../scripts/serve.mjs';
-import { DESKTOP, PHONE, guardedPage, launch } from './offline-page.mjs';
+import { DESKTOP, PHONE, cards, guardedPage, launch } from './offline-page.mjs';
 import { eventSpan, filterEvents, fold, formatEventDate, sourceDocuments, topBySalience } from '../../www/app/timeline-model.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -62,17 +62,6 @@ after(async () => {
 /** Opens `url` in a fresh guarded context (tests/browser/offline-page.mjs, guardedPage) and runs `fn(page, context)`. */
 function withPage(url, allowed, fn, options) {
   return guardedPage(browser, url, allowed, fn, options);
-}
-
-/** The document cards of the sidebar, in order: `{id, title, source, meta, current}`. */
-function cards(page) {
-  return page.$$eval('#doc-list button.doc-card', (buttons) => buttons.map((b) => ({
-    id: b.dataset.document,
-    title: b.querySelector('.doc-title').textContent,
-    source: b.querySelector('.doc-source').textContent,
-    meta: b.querySelector('.doc-meta').textContent,
-    current: b.getAttribute('aria-current') === 'true',
-  })));
 }
 
 /** The shown article: title, sentence texts (one per sentence index) and the rendered text. */

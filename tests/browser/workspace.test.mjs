@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { guardContext, launch } from './offline-page.mjs';
+import { cards, guardContext, launch } from './offline-page.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const pageFile = join(root, 'dist', 'index.html');
@@ -111,17 +111,6 @@ async function saved(page, action) {
   const before = await revision(page);
   await action();
   await page.waitForFunction((r) => Number(document.body.dataset.workspaceRevision) > r, before, { timeout: 20_000 });
-}
-
-/** The article list, in order: `{id, title, source, meta, current}`. */
-function cards(page) {
-  return page.$$eval('#doc-list button.doc-card', (buttons) => buttons.map((b) => ({
-    id: b.dataset.document,
-    title: b.querySelector('.doc-title').textContent,
-    source: b.querySelector('.doc-source').textContent,
-    meta: b.querySelector('.doc-meta').textContent,
-    current: b.getAttribute('aria-current') === 'true',
-  })));
 }
 
 /** Pastes an article and presses Analyse; resolves once it is saved. */

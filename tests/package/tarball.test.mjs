@@ -12,6 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import assert from 'node:assert/strict';
+import { LAUNCH } from '../browser/offline-page.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -183,11 +184,7 @@ describe('installed from the tarball', () => {
     const server = await serveStatic(out);
     const origin = `http://127.0.0.1:${server.address().port}`;
     const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const browser = await chromium.launch(LAUNCH);
     try {
       const context = await browser.newContext();
       const requests = [];
@@ -267,11 +264,7 @@ describe('installed from the tarball', () => {
     const server = await serveStatic(out);
     const origin = `http://127.0.0.1:${server.address().port}`;
     const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const browser = await chromium.launch(LAUNCH);
     try {
       const context = await browser.newContext();
       const foreign = [];
