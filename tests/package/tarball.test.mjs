@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import assert from 'node:assert/strict';
-import { LAUNCH } from '../browser/offline-page.mjs';
+import { LAUNCH, guardContext } from '../browser/offline-page.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -187,22 +187,15 @@ describe('installed from the tarball', () => {
     const browser = await chromium.launch(LAUNCH);
     try {
       const context = await browser.newContext();
-      const requests = [];
-      const errors = [];
-      await context.route('**/*', (route) => {
-        const url = route.request().url();
-        requests.push(url);
-        return url.startsWith(`${origin}/`) ? route.continue() : route.abort();
-      });
+      const { foreign, problems: errors } = await guardContext(context, (url) => url.startsWith(`${origin}/`));
       const page = await context.newPage();
-      page.on('pageerror', (e) => errors.push(String(e)));
-      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+      const requests = [];
+      page.on('request', (request) => requests.push(request.url()));
       await page.goto(`${origin}/`);
       await page.waitForFunction(() => document.body.dataset.sentences !== undefined, null, { timeout: 20_000 });
       assert.equal(await page.evaluate(() => document.body.dataset.sentences), '2');
       assert.equal(await page.evaluate(() => document.body.dataset.mentions), 'NATO');
       assert.deepEqual(errors, []);
-      const foreign = requests.filter((u) => !u.startsWith(`${origin}/`));
       assert.deepEqual(foreign, [], 'every request stays on 127.0.0.1');
       assert.ok(requests.some((u) => u.endsWith('.js')), `the page loaded its bundle: ${requests.join(', ')}`);
       assert.ok(!requests.some((u) => /\.(wasm|bin)$/.test(u)), `the wasm and the model come from the bundle: ${requests.join(', ')}`);
@@ -267,17 +260,8 @@ describe('installed from the tarball', () => {
     const browser = await chromium.launch(LAUNCH);
     try {
       const context = await browser.newContext();
-      const foreign = [];
-      const errors = [];
-      await context.route('**/*', (route) => {
-        const url = route.request().url();
-        if (url.startsWith(`${origin}/`)) return route.continue();
-        foreign.push(url);
-        return route.abort();
-      });
+      const { foreign, problems: errors } = await guardContext(context, (url) => url.startsWith(`${origin}/`));
       const page = await context.newPage();
-      page.on('pageerror', (e) => errors.push(String(e)));
-      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
       await page.goto(`${origin}/`);
       await page.waitForFunction(() => JSON.parse(document.body.dataset.seen ?? '[]').length === 2 || document.body.dataset.error !== undefined,
         null, { timeout: 30_000 });

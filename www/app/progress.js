@@ -8,10 +8,12 @@ export const LARGE = { articles: 40, chars: 300_000 };
 
 /** Whether analysing `inputs` is long enough to show a progress bar and a draft. */
 export function isLarge(inputs) {
-  if (inputs.length > LARGE.articles) return true;
-  let chars = 0;
-  for (const input of inputs) chars += (input.text ?? input.html ?? '').length;
-  return chars > LARGE.chars;
+  return inputs.length > LARGE.articles || textLength(inputs) > LARGE.chars;
+}
+
+/** The UTF-16 length of the articles' text (or HTML). */
+function textLength(inputs) {
+  return inputs.reduce((n, input) => n + (input.text ?? input.html ?? '').length, 0);
 }
 
 /**
@@ -40,7 +42,7 @@ function size(chars) {
 export function showProgress(box, inputs) {
   const label = box.querySelector('.progress-label');
   const bar = box.querySelector('progress');
-  const chars = inputs.reduce((n, input) => n + (input.text ?? input.html ?? '').length, 0);
+  const chars = textLength(inputs);
   const articles = `${inputs.length} ${inputs.length === 1 ? 'article' : 'articles'}`;
   let phase = null;
   const say = (text) => { if (label.textContent !== text) label.textContent = text; };

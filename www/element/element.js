@@ -12,11 +12,12 @@
 
 import { init, analyze } from 'dateline';
 import css from 'dateline:element-css';
-import { documentTitle, renderEntities } from '../render.js';
+import { renderEntities } from '../render.js';
 import { createChronology } from '../app/timeline.js';
 import { markFiltered, revealOffset, showArticle } from '../app/view.js';
 import { wireLegend } from '../app/highlights.js';
 import { elementWidthQuery } from '../app/width-query.js';
+import { articleText, articleTitles } from '../app/story-text.js';
 import { chronologyBand } from './band.js';
 import { el } from './dom.js';
 import { SourceError, fetchSource, lightDomInput } from './source.js';
@@ -304,7 +305,7 @@ export class DatelineView extends Base {
   /** Titles of the story's articles, by id. */
   #titles() {
     const { inputs, analysis } = this.#data;
-    return new Map(inputs.map((input, i) => [input.id, documentTitle(analysis.documents[i], analysis.documents[i].text ?? input.text ?? '')]));
+    return articleTitles(inputs, analysis);
   }
 
   /** Renders the loaded story: toolbar, chronology, the selected article. */
@@ -333,7 +334,7 @@ export class DatelineView extends Base {
     this.#ui.picker.value = id;
     const doc = analysis.documents[i];
     const article = showArticle(this.#ui.reader, {
-      analysis: doc, text: doc.text ?? inputs[i].text ?? '', entities: analysis.entities,
+      analysis: doc, text: articleText(inputs[i], doc), entities: analysis.entities,
       showSentences: this.#showSentences, onToggle: (on) => { this.#showSentences = on; },
       hidden: this.#hiddenHighlights,
     });
