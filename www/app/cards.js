@@ -181,12 +181,18 @@ export function createHoverCard({ roots, story, onOpenArticle }) {
     place();
   }
 
+  /** Whether the focus is on the card's highlight or inside the card. */
+  function focusHeld() {
+    return document.activeElement === target || card.contains(document.activeElement);
+  }
+
   /** Puts the card below the highlight, or above it when there is no room; never over it. */
   function place() {
     if (!target || card.hidden) return;
     const box = target.getBoundingClientRect();
-    // Scrolled out of view by the reader (not on its way into view after a keyboard move).
-    if ((box.bottom < 0 || box.top > innerHeight) && document.activeElement !== target) {
+    // Scrolled out of view by the reader (not on its way into view after a
+    // keyboard move, nor while the focus is in the card: Tab into it may scroll).
+    if ((box.bottom < 0 || box.top > innerHeight) && !focusHeld()) {
       hide();
       return;
     }
@@ -227,6 +233,12 @@ export function createHoverCard({ roots, story, onOpenArticle }) {
   }
 
   const later = (fn, ms) => setTimeout(fn, ms);
+  /**
+   * Whether the keyboard holds the card: opened by focus and the focus on its
+   * highlight or inside it. A mouse resting on the page (the text scrolls
+   * under it as the arrows move) must not move or close it then.
+   */
+  const keyboardHolds = () => !card.hidden && byKeyboard && focusHeld();
 
   // Touch has no hover: a tap on a highlight shows its card (and does what a
   // click does); a tap anywhere else closes it.
@@ -243,7 +255,7 @@ export function createHoverCard({ roots, story, onOpenArticle }) {
     root.addEventListener('pointerover', (event) => {
       if (event.pointerType === 'touch') return;
       const node = event.target.closest?.(TARGETS);
-      if (!node || !root.contains(node) || card.contains(node) || node === dismissed) return;
+      if (!node || !root.contains(node) || card.contains(node) || node === dismissed || keyboardHolds()) return;
       clearTimeout(hideTimer);
       if (node === target && !card.hidden) return;
       clearTimeout(showTimer);
@@ -251,7 +263,7 @@ export function createHoverCard({ roots, story, onOpenArticle }) {
     });
     root.addEventListener('pointerout', (event) => {
       const node = event.target.closest?.(TARGETS);
-      if (!node || card.contains(node)) return;
+      if (!node || card.contains(node) || keyboardHolds()) return;
       if (node.contains(event.relatedTarget)) return;
       if (node === dismissed && document.activeElement !== node) dismissed = null;
       clearTimeout(showTimer);
