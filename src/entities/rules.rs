@@ -181,7 +181,7 @@ pub fn normalize(text: &str, found: &mut Vec<Found>, timexes: &[Span]) {
         let Some(span) = trim_span(text, f.span) else { continue };
         let name = span.slice(text);
         let overlaps_timex = timexes.iter().any(|t| t.start <= span.start && span.end <= t.end);
-        let adverb = !name.contains(' ') && name.len() > 4 && name.ends_with("ly");
+        let adverb = is_sentence_adverb(text, span);
         // Names start with a capital or a digit ("grey zone", "solidarity" are not names).
         let lowercase = name.starts_with(|c: char| c.is_lowercase());
         if overlaps_timex || adverb || lowercase || GENERIC.contains(&name) {
@@ -195,6 +195,35 @@ pub fn normalize(text: &str, found: &mut Vec<Found>, timexes: &[Span]) {
         out.push(Found { span, entity_type });
     }
     *found = out;
+}
+
+/// Endings of English adverbs ("Eventually", "Sadly", "Reportedly",
+/// "Certainly"); names that end in "ly" end otherwise ("Italy", "Kelly",
+/// "Emily", "Sicily", "Beverly", "Neely").
+const ADVERB_ENDINGS: &[&str] = &[
+    "ally", "ully", "ably", "ibly", "dly", "tly", "nly", "arly", "hly", "gly", "kly", "mly", "ply", "sly", "wly", "ely",
+];
+
+/// A one-word "name" that is an adverb opening its sentence ("Eventually,
+/// the talks…"), which models in news often tag; "Italy" or a mid-sentence
+/// capitalised word is a name.
+fn is_sentence_adverb(text: &str, span: Span) -> bool {
+    let word = span.slice(text);
+    if word.contains(char::is_whitespace) || super::gazetteer::place_type(word).is_some() {
+        return false;
+    }
+    let lower = word.to_ascii_lowercase();
+    // At least two letters before the ending: "Sally", "Tally" are names.
+    let adverb_ending =
+        ADVERB_ENDINGS.iter().any(|e| lower.len() >= e.len() + 2 && lower.ends_with(e)) && !lower.ends_with("eely");
+    adverb_ending && opens_sentence(text, span.start)
+}
+
+/// Whether only opening quotes or brackets stand between `at` and the start
+/// of its line or the end of the sentence before.
+fn opens_sentence(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\t', '\u{a0}', '"', '“', '‘', '\'', '(']);
+    before.is_empty() || before.ends_with(['\n', '\r', '.', '!', '?', ':', ';', '—', '–'])
 }
 
 /// `span` without a leading article, quote or prefix and without a
@@ -475,6 +504,32 @@ mod tests {
         assert_eq!(events("Troops joined “Slavic Shield 2021”, a week-long exercise."), ["Slavic Shield 2021"]);
         assert!(events("Windows 2000 was released by Microsoft.").is_empty());
         assert!(events("In 2014 the talks ended.").is_empty());
+    }
+
+    fn normalized(text: &str, words: &[&str]) -> Vec<String> {
+        let mut found: Vec<Found> = words
+            .iter()
+            .map(|w| {
+                let start = text.find(w).unwrap();
+                Found { span: Span::new(start, start + w.len()), entity_type: EntityType::Org }
+            })
+            .collect();
+        normalize(text, &mut found, &[]);
+        found.iter().map(|f| format!("{}:{:?}", f.span.slice(text), f.entity_type)).collect()
+    }
+
+    #[test]
+    fn sentence_adverbs_go_but_names_ending_in_ly_stay() {
+        assert!(normalized("Eventually, the talks resumed.", &["Eventually"]).is_empty());
+        assert!(normalized("The talks failed. “Reportedly the envoy left.”", &["Reportedly"]).is_empty());
+        assert_eq!(normalized("He visited Italy.", &["Italy"]), ["Italy:Gpe"]);
+        assert_eq!(normalized("Italy voted first.", &["Italy"]), ["Italy:Gpe"]);
+        assert!(normalized("Germany\nSadly, relations are poor.", &["Sadly"]).is_empty());
+        assert_eq!(normalized("Kelly said the vote was close.", &["Kelly"]), ["Kelly:Org"]);
+        assert_eq!(normalized("Sally said so. Neely agreed.", &["Sally", "Neely"]), ["Sally:Org", "Neely:Org"]);
+        assert_eq!(normalized("Emily spoke; Beverly agreed.", &["Emily", "Beverly"]), ["Emily:Org", "Beverly:Org"]);
+        // Mid-sentence, a capitalised word is a name whatever its ending.
+        assert_eq!(normalized("They met at Finally Studios.", &["Finally"]), ["Finally:Org"]);
     }
 
     #[test]
