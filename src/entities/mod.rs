@@ -1,10 +1,12 @@
 //! Named entities: mentions in each document (the statistical model, then
 //! news rules), and one identity per real entity across documents.
 
+pub mod dateline;
 pub mod gazetteer;
 pub mod link;
 pub mod model;
 pub mod names;
+pub mod particles;
 pub mod rules;
 
 use crate::clean::Cleaned;
@@ -54,6 +56,9 @@ fn recognize_document(doc: &DocText, dates: &[Span]) -> Vec<Found> {
         .collect();
     rules::strip_titles(doc.text, &mut found);
     rules::normalize(doc.text, &mut found, dates);
+    particles::join_particles(doc.text, doc.seg, &mut found);
+    let places = dateline::dateline_places(doc.text, doc.seg, dates, |s| doc.cleaned.in_body(s));
+    dateline::apply_places(&mut found, &places);
     rules::acronym_pairs(doc.text, doc.seg, &mut found);
     let events: Vec<Span> =
         rules::named_events(doc.text, doc.seg).into_iter().filter(|s| doc.cleaned.in_body(*s)).collect();
