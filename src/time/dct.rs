@@ -96,14 +96,26 @@ fn token_count(seg: &Segmentation, span: Span) -> usize {
     end - first
 }
 
-/// The latest day reported in a clause that is not in the future tense.
-/// Yearless days take the year of the latest explicit year-bearing date,
-/// or of `reference` when given; without either they are skipped.
+/// The latest day reported in a clause in the past tense, else in one that
+/// is not in the future tense ("Parliament meets on June 18" is a plan, not
+/// news, when the article also says what happened). Yearless days take the
+/// year of the latest explicit year-bearing date, or of `reference` when
+/// given; without either they are skipped.
 fn latest_reported_day(mentions: &[Mention], reference: Option<CalendarDate>) -> Option<CalendarDate> {
+    latest_day(mentions, reference, |tense| tense == Tense::Past)
+        .or_else(|| latest_day(mentions, reference, |tense| tense != Tense::Future))
+}
+
+/// The latest day of the mentions in a clause of an accepted tense.
+fn latest_day(
+    mentions: &[Mention],
+    reference: Option<CalendarDate>,
+    accept: impl Fn(Tense) -> bool,
+) -> Option<CalendarDate> {
     let explicit_year = explicit_year(mentions);
     mentions
         .iter()
-        .filter(|m| m.tense != Tense::Future)
+        .filter(|m| accept(m.tense))
         .filter_map(|m| match m.expr {
             Expr::Calendar { year: Some(y), month, day: Some(d) } => CalendarDate::new(y, month, d),
             Expr::Calendar { year: None, month, day: Some(d) } => match (explicit_year, reference) {

@@ -45,7 +45,17 @@ fn cue(words: &[&str], i: usize) -> Option<Tense> {
         // "would have sounded": a past that did not happen; "said it would close": the future of then.
         "would" if words.get(i + 1) == Some(&"have") => return Some(Tense::Past),
         "would" => return Some(Tense::Future),
+        // "cuts could begin in November"; "could have ended" is a past.
+        "could" | "might" => return Some(if words.get(i + 1) == Some(&"have") { Tense::Past } else { Tense::Future }),
         "going" if words.get(i + 1) == Some(&"to") && matches!(previous, "is" | "are" | "am" | "'s" | "’s") => {
+            return Some(Tense::Future)
+        }
+        // "the next meeting, on Nov. 6", "markets expect … to bring", "the upcoming vote".
+        "next" | "upcoming" | "forthcoming" | "expect" | "expects" | "anticipate" | "anticipates" => {
+            return Some(Tense::Future)
+        }
+        // "scheduled for Sunday", "set to meet on May 23", "due to vote".
+        "scheduled" | "slated" | "set" | "due" if matches!(words.get(i + 1), Some(&("to" | "for" | "on"))) => {
             return Some(Tense::Future)
         }
         "was" | "were" | "had" | "did" | "ago" | "been" | "'d" | "’d" => return Some(Tense::Past),
@@ -151,5 +161,11 @@ mod tests {
         assert_eq!(tense("talks are due in december", "december"), Tense::Present);
         assert_eq!(tense("in december", "december"), Tense::Unknown);
         assert_eq!(tense("the report is expected in march", "march"), Tense::Present);
+        assert_eq!(tense("markets expect the next meeting , on nov. 6 , to bring a cut", "nov."), Tense::Future);
+        assert_eq!(tense("the race , scheduled for sunday , was cancelled", "sunday"), Tense::Future);
+        assert_eq!(tense("the vote is set for july", "july"), Tense::Future);
+        assert_ne!(tense("he set out in july", "july"), Tense::Future);
+        assert_eq!(tense("officials signaled that cuts could begin as early as november", "november"), Tense::Future);
+        assert_eq!(tense("it could have ended in june", "june"), Tense::Past);
     }
 }
