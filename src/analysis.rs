@@ -263,7 +263,8 @@ pub struct TimelineEvent {
 /// The date of a timeline event.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventDate {
-    /// TimeML value ("2021-10-06", "2021-10", "2021-SU").
+    /// TimeML value ("2021-10-06", "2021-10", "2021-SU"); for a range of dates the
+    /// ISO 8601 interval of its two ends ("2022-03/2023-07").
     pub value: String,
     /// First day covered (ISO date).
     pub start: String,

@@ -252,7 +252,7 @@ fn timeline_record(
     TimelineEvent {
         id: format!("e{}", n + 1),
         date: EventDate {
-            value: e.date.value.to_string(),
+            value: e.date.label(),
             start: start.to_string(),
             end: end.to_string(),
             grain: timeline::grain(&e.date.value),

@@ -177,6 +177,7 @@ export interface Entity {
 export interface TimelineEvent {
   id: string;
   date: {
+    /** TimeML value ("2021-10-06", "2021-W42"), or for a range of dates the ISO 8601 interval of its ends ("2022-03/2023-07"). */
     value: string;
     /** First day covered (ISO date). */
     start: string;

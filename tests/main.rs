@@ -9,6 +9,8 @@ mod cli;
 mod dates;
 #[path = "rust/dct.rs"]
 mod dct;
+#[path = "rust/events.rs"]
+mod events;
 #[path = "rust/html.rs"]
 mod html;
 #[path = "rust/ner.rs"]

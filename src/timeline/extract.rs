@@ -51,19 +51,38 @@ pub struct Mention {
     pub names: Vec<String>,
 }
 
-/// When an event happened: a TimeML value and whether it is fuzzy.
+/// When an event happened: a TimeML value, or a range of two, and whether
+/// it is fuzzy.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EventDate {
-    /// The value ("2021-10-06", "2021-W40", "201X").
+    /// The value ("2021-10-06", "2021-W40", "201X"); a range's first end.
     pub value: TimeValue,
+    /// A range's last end ("between March 2022 and July 2023": July 2023).
+    pub until: Option<TimeValue>,
     /// Whether the date is approximate (a modifier, a vague expression).
     pub approximate: bool,
 }
 
 impl EventDate {
+    /// A single date.
+    pub fn new(value: TimeValue, approximate: bool) -> Self {
+        EventDate { value, until: None, approximate }
+    }
+
     /// First and last day.
     pub fn interval(&self) -> (CalendarDate, CalendarDate) {
-        self.value.interval().expect("event dates are calendar values")
+        let (first, last) = self.value.interval().expect("event dates are calendar values");
+        let last = self.until.as_ref().and_then(TimeValue::interval).map_or(last, |(_, end)| end.max(last));
+        (first, last)
+    }
+
+    /// The TimeML value, or for a range the ISO 8601 interval of its two
+    /// ends ("2022-03/2023-07").
+    pub fn label(&self) -> String {
+        match &self.until {
+            Some(until) => format!("{}/{}", self.value, until),
+            None => self.value.to_string(),
+        }
     }
 }
 
@@ -92,7 +111,7 @@ fn just_happened(lower: &[&str]) -> bool {
 /// smallest period that holds it, approximate.
 fn just_now(dct: CalendarDate) -> EventDate {
     let from = dct.add_days(-JUST_DAYS).unwrap_or(dct);
-    EventDate { value: smallest_period_containing(from, dct), approximate: true }
+    EventDate::new(smallest_period_containing(from, dct), true)
 }
 
 /// The clauses of an undated sentence to compare with events: an opening
@@ -145,8 +164,10 @@ fn governing_part(text: &str, clause: Span, date: Span) -> Span {
 /// scheduled: a modal verb ("could", "might", "may", "would", "should") or an "if".
 fn is_hypothetical(text: &str, tokens: &[crate::tokenize::Token], clause: Span) -> bool {
     tokens.iter().filter(|t| t.kind == TokenKind::Word && clause.contains(t.span)).any(|t| {
-        let w = t.span.slice(text).to_lowercase();
-        matches!(w.as_str(), "could" | "might" | "may" | "would" | "should" | "if" | "unless")
+        let word = t.span.slice(text);
+        // "may" in lower case: "May 28" is a date.
+        word == "may"
+            || matches!(word.to_lowercase().as_str(), "could" | "might" | "would" | "should" | "if" | "unless")
     })
 }
 
@@ -162,8 +183,10 @@ const MAX_DATELINE: usize = 60;
 /// the sentence's start.
 fn dateline_end(text: &str, sentence: Span) -> usize {
     let s = sentence.slice(text);
-    let Some((at, dash)) =
-        s.char_indices().take_while(|(i, _)| *i <= MAX_DATELINE).find(|(_, c)| matches!(c, '—' | '–'))
+    // An em or en dash, or a hyphen between spaces ("LONDON (Reuters) - ").
+    let is_dash =
+        |i: usize, c: char| matches!(c, '—' | '–') || c == '-' && s[..i].ends_with(' ') && s[i + 1..].starts_with(' ');
+    let Some((at, dash)) = s.char_indices().take_while(|(i, _)| *i <= MAX_DATELINE).find(|&(i, c)| is_dash(i, c))
     else {
         return sentence.start;
     };
@@ -256,7 +279,7 @@ pub fn mentions(doc_index: usize, doc: &DocView) -> (Vec<Mention>, Vec<Mention>)
         }
         // A dateline's date is the article's, not an event's.
         let told_timexes: Vec<&Timex> = timexes_of[s].iter().copied().filter(|t| t.span.start >= told.start).collect();
-        let mut dates = dates_in(&told_timexes);
+        let mut dates = dates_in(doc.text, &told_timexes);
         let mut follows = None;
         if dates.is_empty() {
             let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
@@ -311,7 +334,8 @@ pub fn mentions(doc_index: usize, doc: &DocView) -> (Vec<Mention>, Vec<Mention>)
             previous = None;
         }
         let continuation = continuation_words(doc, s, &ranges, &timexes_of);
-        let all_clauses = clauses(doc.text, told, &dates);
+        let all_clauses =
+            without_thin_clauses(doc.text, sentence_tokens, &told_timexes, clauses(doc.text, told, &dates));
         let n_clauses = all_clauses.len();
         for (k, (clause, date_span, date)) in all_clauses.into_iter().enumerate() {
             if is_hypothetical(doc.text, sentence_tokens, governing_part(doc.text, clause, date_span)) {
@@ -379,20 +403,29 @@ fn is_question(text: &str, sentence: Span) -> bool {
 
 /// The event dates a sentence's timexes give, keeping the most specific when
 /// one contains another ("in the 2000s … in 2007" gives 2007).
-fn dates_in(timexes: &[&Timex]) -> Vec<(Span, EventDate)> {
-    use crate::analysis::TimexMod;
+fn dates_in(text: &str, timexes: &[&Timex]) -> Vec<(Span, EventDate)> {
     let mut found: Vec<(Span, EventDate)> = Vec::new();
-    for t in timexes {
-        let approximate =
-            matches!(t.modifier, Some(TimexMod::Approx | TimexMod::Start | TimexMod::Mid | TimexMod::End));
-        let date = if t.value.is_calendar() && !matches!(t.value, TimeValue::Century(_)) {
-            EventDate { value: coarse_day(&t.value), approximate }
-        } else if let Some((from, to)) = t.window {
-            EventDate { value: smallest_period_containing(from, to), approximate: true }
-        } else {
-            continue;
-        };
-        found.push((t.span, date));
+    let mut k = 0;
+    while k < timexes.len() {
+        let t = timexes[k];
+        k += 1;
+        let Some(mut date) = event_date(t) else { continue };
+        let mut span = t.span;
+        // "between March 2022 and July 2023", "Nov. 6-7": one date, a range.
+        if let Some(last) = timexes.get(k).filter(|next| joins_range(text, t.span, next.span)) {
+            if let Some(end) = event_date(last).filter(|end| date.interval().0 < end.interval().1) {
+                if end.until.is_none() && date.until.is_none() {
+                    date = EventDate {
+                        value: date.value,
+                        until: Some(end.value),
+                        approximate: date.approximate || end.approximate,
+                    };
+                    span = Span::new(span.start, last.span.end);
+                    k += 1;
+                }
+            }
+        }
+        found.push((span, date));
     }
     // "at 6 a.m. on 3 March": a time of day is the day the sentence names, if it names one.
     let names_day = timexes.iter().any(|t| matches!(t.value, TimeValue::Day(_)));
@@ -411,6 +444,29 @@ fn dates_in(timexes: &[&Timex]) -> Vec<(Span, EventDate)> {
     let mut out: Vec<(Span, EventDate)> = found.into_iter().zip(keep).filter(|(_, k)| *k).map(|(f, _)| f).collect();
     out.dedup_by(|a, b| a.1 == b.1);
     out
+}
+
+/// The date of one timex, if it places an event: a calendar value, or the
+/// window of a vague past ("a few years ago").
+fn event_date(t: &Timex) -> Option<EventDate> {
+    use crate::analysis::TimexMod;
+    let approximate = matches!(t.modifier, Some(TimexMod::Approx | TimexMod::Start | TimexMod::Mid | TimexMod::End));
+    if t.value.is_calendar() && !matches!(t.value, TimeValue::Century(_)) {
+        Some(EventDate::new(coarse_day(&t.value), approximate))
+    } else {
+        t.window.map(|(from, to)| EventDate::new(smallest_period_containing(from, to), true))
+    }
+}
+
+/// Words that join the two ends of a range of dates.
+const RANGE_JOINS: &[&str] = &["-", "–", "—", "to", "through", "thru", "until", "till"];
+
+/// Whether two dates of a sentence are the ends of one range: "from 2014 to
+/// 2022", "Oct. 5 through 9", "Nov. 6-7", "between March 2022 and July 2023".
+pub fn joins_range(text: &str, first: Span, second: Span) -> bool {
+    let between = text[first.end..second.start].trim().to_ascii_lowercase();
+    RANGE_JOINS.contains(&between.as_str())
+        || between == "and" && text[..first.start].trim_end().to_ascii_lowercase().ends_with("between")
 }
 
 /// Times of day count as their day.
@@ -432,6 +488,44 @@ pub fn smallest_period_containing(from: CalendarDate, to: CalendarDate) -> TimeV
     } else {
         TimeValue::Century(from.year() / 100)
     }
+}
+
+/// The clauses of a sentence with several dates, those that tell nothing
+/// but their date ("… from a peak of 9.1% | in June 2022", "… rising to 4.4%
+/// | by the end of next year") joined to the clause before (or, first, the one
+/// after): they qualify its event rather than report one. A thin clause has
+/// fewer than [`MIN_EVENT_WORDS`] content words outside its dates.
+fn without_thin_clauses(
+    text: &str,
+    tokens: &[crate::tokenize::Token],
+    timexes: &[&Timex],
+    clauses: Vec<(Span, Span, EventDate)>,
+) -> Vec<(Span, Span, EventDate)> {
+    if clauses.len() < 2 {
+        return clauses;
+    }
+    let thin = |clause: Span| {
+        let words = tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word && clause.contains(t.span))
+            .filter(|t| !timexes.iter().any(|x| x.span.contains(t.span)))
+            .map(|t| t.span.slice(text));
+        bag(words).len() < MIN_EVENT_WORDS
+    };
+    let mut out: Vec<(Span, Span, EventDate)> = Vec::with_capacity(clauses.len());
+    let mut pending: Option<usize> = None; // the start of thin clauses before the first kept one
+    for (clause, date_span, date) in clauses {
+        if thin(clause) {
+            match out.last_mut() {
+                Some(last) => last.0.end = clause.end,
+                None => pending = Some(pending.unwrap_or(clause.start)),
+            }
+            continue;
+        }
+        let start = pending.take().unwrap_or(clause.start);
+        out.push((Span::new(start, clause.end), date_span, date));
+    }
+    out
 }
 
 /// Splits a sentence with several dates into one clause per date: the cut

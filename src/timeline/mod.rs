@@ -115,7 +115,9 @@ pub fn build(docs: &[DocView], max_events: Option<usize>) -> Vec<Event> {
 /// reports the 18 October suspension was written on or after 18 October).
 pub fn later_dates(events: &[Event], inferred: &[Option<CalendarDate>]) -> Vec<Option<CalendarDate>> {
     let mut out = vec![None; inferred.len()];
-    for e in events.iter().filter(|e| grain(&e.date.value) == Grain::Day && !e.date.approximate) {
+    for e in
+        events.iter().filter(|e| grain(&e.date.value) == Grain::Day && !e.date.approximate && e.date.until.is_none())
+    {
         let day = e.date.interval().0;
         let mut dated_by: Vec<usize> = e.clauses.iter().map(|(d, _)| *d).collect();
         sort::sort(&mut dated_by);
@@ -135,7 +137,7 @@ pub fn later_dates(events: &[Event], inferred: &[Option<CalendarDate>]) -> Vec<O
 /// Whether two dates can be one event's: equal, or the finer inside the
 /// coarser when the coarser is at most a month ("two weeks ago" and "6 October").
 fn compatible(a: &EventDate, b: &EventDate) -> bool {
-    if a.value == b.value {
+    if a.value == b.value && a.until == b.until {
         return true;
     }
     let ((a0, a1), (b0, b1)) = (a.interval(), b.interval());
@@ -198,7 +200,7 @@ fn distinct(mentions: &[Mention]) -> (Vec<usize>, Vec<usize>) {
 fn wording(m: &Mention) -> (String, Vec<&str>) {
     let mut stems: Vec<&str> = m.bag.keys().map(String::as_str).collect();
     sort::sort(&mut stems);
-    (m.date.as_ref().map_or(String::new(), |d| d.value.to_string()), stems)
+    (m.date.as_ref().map_or(String::new(), EventDate::label), stems)
 }
 
 /// Groups dated mentions into events: single linkage over pairs with
@@ -256,7 +258,7 @@ fn merge_background(dated: &[Mention], reps: &[usize], idf: &HashMap<String, f64
     for &r in reps {
         let date = dated[r].date.as_ref().expect("dated");
         if matches!(grain(&date.value), Grain::Year | Grain::Decade) {
-            by_value.entry(date.value.to_string()).or_default().push(r);
+            by_value.entry(date.label()).or_default().push(r);
         }
     }
     let rare = |k: &String| idf.get(k).is_some_and(|&w| w >= RARE_NAME_IDF);

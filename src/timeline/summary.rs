@@ -34,14 +34,22 @@ pub fn summarize(docs: &[DocView], mentions: &[&Mention]) -> String {
 }
 
 /// Prepositions and phrases that introduce a date ("on 6 October", "as recently as 7 Oct").
-const DATE_LEADS: &[&str] = &["on", "in", "at", "since", "by", "during", "from", "until", "as of", "as recently as"];
+const DATE_LEADS: &[&str] =
+    &["on", "in", "at", "since", "by", "during", "from", "until", "between", "as of", "as recently as"];
 
 /// A clause's text without the date phrases that place it ("on 6 October",
 /// a clause-opening "Earlier this week") and the word that leads to each.
 fn undated_text(doc: &DocView, clause: Span) -> String {
     let mut out = String::new();
     let mut at = clause.start;
+    let mut stripped: Option<Span> = None;
     for t in doc.timexes.iter().filter(|t| clause.contains(t.span)) {
+        // A range's second end goes with its first: "on Nov. 6-7", "between March and July".
+        if stripped.is_some_and(|s| super::extract::joins_range(doc.text, s, t.span)) {
+            at = t.span.end;
+            stripped = Some(t.span);
+            continue;
+        }
         let before = &doc.text[at..t.span.start];
         let lower = before.to_ascii_lowercase(); // same byte offsets as `before`
         let trimmed = lower.trim_end();
@@ -59,6 +67,7 @@ fn undated_text(doc: &DocView, clause: Span) -> String {
         let keep = before.trim_end().len() - lead;
         out.push_str(&before[..keep]);
         at = t.span.end;
+        stripped = Some(t.span);
     }
     out.push_str(&doc.text[at..clause.end]);
     // Tidy the seams: ", ," and " ," left where a date phrase was.

@@ -39,6 +39,8 @@ const GROUPS: &[(&str, &[&str])] = &[
     ("~sign", &["signed", "sign", "signs", "signing"]),
     ("~win", &["won", "win", "wins", "victory", "winner"]),
     ("~vote", &["vote", "votes", "voted", "ballot", "ballots", "voting"]),
+    ("~peak", &["peak", "peaks", "peaked", "crest", "crests", "crested"]),
+    ("~legislature", &["parliament", "lawmakers", "legislators", "legislature", "congress", "mps"]),
 ];
 
 /// Two-word forms: the first word, the second, and the key of the pair.

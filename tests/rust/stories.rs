@@ -36,6 +36,7 @@ macro_rules! stories {
 stories! {
     brannock_plant_fire => "brannock-plant-fire",
     haldane_port_strike => "haldane-port-strike",
+    kelmora_flood_relief => "kelmora-flood-relief",
     norwick_mayor_recount => "norwick-mayor-recount",
     veloria_rate_rise => "veloria-rate-rise",
 }
@@ -304,6 +305,7 @@ fn check_story(slug: &str) {
     let run = load(slug);
     let mut outcomes = Vec::new();
     outcomes.push(check_sources_in_text(&run));
+    outcomes.push(check_summaries(&run));
     for x in &run.story.dct {
         outcomes.push(check_dct(&run, x));
     }
@@ -340,6 +342,19 @@ fn check_story(slug: &str) {
     }
     assert!(failed == 0, "{report}");
     println!("{report}");
+}
+
+/// Every event has a summary of a few words: a clause that tells nothing but
+/// its date ("from a peak of 9.1% in June 2022") is not an event.
+fn check_summaries(run: &Run) -> Outcome {
+    let mut bad = String::new();
+    for e in run.analysis.timeline.iter().filter(|e| e.summary.split_whitespace().count() < 2) {
+        let _ = writeln!(bad, "    {} [{}]: summary {:?}", e.id, e.date.value, e.summary);
+    }
+    Outcome {
+        what: "every event has a summary of two words or more".to_string(),
+        failure: (!bad.is_empty()).then_some(bad),
+    }
 }
 
 /// Every event source is a non-empty span inside its document's text.

@@ -54,14 +54,23 @@ function rangeLabel(start, end) {
 
 /**
  * A label for an event date at its grain: "6 Oct 2021", "Oct 2021",
- * "Summer 2021", "2021", "2010s", "19th century"; "c. " before it when
- * the date is approximate.
+ * "Summer 2021", "2021", "2010s", "19th century"; a range ("2022-03/2023-07")
+ * as its two ends ("Mar 2022 – Jul 2023", "6–7 Nov 2024"); "c. " before it
+ * when the date is approximate.
  */
 export function formatEventDate(date) {
   const value = String(date?.value ?? '');
   const year = (v) => String(Number(v));
   let label;
   let m;
+  // A range of two values, as an ISO 8601 interval: "2022-03/2023-07".
+  const [first, last] = value.split('/');
+  if (last !== undefined) {
+    label = date.grain === 'day' || date.grain === 'week'
+      ? rangeLabel(date.start, date.end)
+      : `${formatEventDate({ value: first, grain: date.grain })} – ${formatEventDate({ value: last, grain: date.grain })}`;
+    return date.approximate ? `c. ${label}` : label;
+  }
   switch (date?.grain) {
     case 'day':
       label = dayLabel(date.start ?? value);
