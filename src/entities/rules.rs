@@ -178,7 +178,8 @@ const GENERIC: &[&str] =
 pub fn normalize(text: &str, found: &mut Vec<Found>, timexes: &[Span]) {
     let mut out: Vec<Found> = Vec::with_capacity(found.len());
     for f in found.iter() {
-        let Some(span) = trim_span(text, f.span) else { continue };
+        let brand = f.entity_type == EntityType::Org && is_possessive_brand(text, f.span);
+        let Some(span) = trim_span(text, f.span, brand) else { continue };
         let name = span.slice(text);
         let overlaps_timex = timexes.iter().any(|t| t.start <= span.start && span.end <= t.end);
         let adverb = is_sentence_adverb(text, span);
@@ -227,8 +228,9 @@ fn opens_sentence(text: &str, at: usize) -> bool {
 }
 
 /// `span` without a leading article, quote or prefix and without a
-/// possessive or punctuation at its end; `None` when nothing is left.
-fn trim_span(text: &str, span: Span) -> Option<Span> {
+/// possessive (kept with `keep_own_s`: "McDonald's") or punctuation at its end;
+/// `None` when nothing is left.
+fn trim_span(text: &str, span: Span, keep_own_s: bool) -> Option<Span> {
     let mut s = span;
     loop {
         let t = s.slice(text);
@@ -246,6 +248,7 @@ fn trim_span(text: &str, span: Span) -> Option<Span> {
         let cut = ["’s", "'s", "’", "'", "”", "\"", ",", ".", ")", ":"]
             .iter()
             .find(|p| t.ends_with(*p) && t.len() > p.len() && !(**p == "." && is_dotted_abbreviation(t)))
+            .filter(|p| !(keep_own_s && matches!(**p, "’s" | "'s")))
             .map(|p| p.len());
         match cut {
             Some(n) => s.end -= n,
@@ -254,6 +257,26 @@ fn trim_span(text: &str, span: Span) -> Option<Span> {
     }
     let t = s.slice(text);
     (t.trim() == t && !t.is_empty()).then_some(s)
+}
+
+/// Words after which a name's "’s" is its own, not a possessive: nothing is
+/// owned ("McDonald's and Apple", "Sainsbury's said").
+const AFTER_OWN_S: &[&str] = &["and", "or", "said", "says", "has", "had", "was", "is", "will", "would"];
+
+/// Whether the span is a name ending in "’s" that owns nothing, so for an
+/// organization the "’s" is part of it ("McDonald's", "Macy's"): followed by punctuation or by
+/// [`AFTER_OWN_S`], not by what it owns ("NATO's decision").
+fn is_possessive_brand(text: &str, span: Span) -> bool {
+    let name = span.slice(text);
+    if !(name.ends_with("’s") || name.ends_with("'s")) || name.len() <= 3 {
+        return false;
+    }
+    let rest = text[span.end..].trim_start_matches([' ', '\u{a0}']);
+    let next: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+    match next.as_str() {
+        "" => rest.starts_with([',', '.', ';', ':', ')', '!', '?']),
+        word => AFTER_OWN_S.contains(&word),
+    }
 }
 
 /// "U.S." keeps its final period.
@@ -530,6 +553,15 @@ mod tests {
         assert_eq!(normalized("Emily spoke; Beverly agreed.", &["Emily", "Beverly"]), ["Emily:Org", "Beverly:Org"]);
         // Mid-sentence, a capitalised word is a name whatever its ending.
         assert_eq!(normalized("They met at Finally Studios.", &["Finally"]), ["Finally:Org"]);
+    }
+
+    #[test]
+    fn a_name_keeps_its_own_s_but_not_a_possessive() {
+        assert_eq!(normalized("McDonald's and Apple opened offices.", &["McDonald's"]), ["McDonald's:Org"]);
+        assert_eq!(normalized("Sainsbury’s said prices rose.", &["Sainsbury’s"]), ["Sainsbury’s:Org"]);
+        assert_eq!(normalized("They shop at Macy's.", &["Macy's"]), ["Macy's:Org"]);
+        assert_eq!(normalized("NATO's decision came late.", &["NATO's"]), ["NATO:Org"]);
+        assert_eq!(normalized("It was Lavrov’s plan.", &["Lavrov’s"]), ["Lavrov:Org"]);
     }
 
     #[test]

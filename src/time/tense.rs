@@ -36,6 +36,11 @@ pub fn has_past(words: &[&str]) -> bool {
     (0..words.len()).any(|i| cue(words, i) == Some(Tense::Past))
 }
 
+/// Whether any word of a clause marks a tense (the clause has a verb).
+pub fn has_cue(words: &[&str]) -> bool {
+    (0..words.len()).any(|i| cue(words, i).is_some())
+}
+
 /// The tense a word signals in its context, if any.
 fn cue(words: &[&str], i: usize) -> Option<Tense> {
     let word = words[i];

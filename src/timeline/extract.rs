@@ -528,10 +528,18 @@ fn without_thin_clauses(
     out
 }
 
+/// Whether a stretch of text has a word that marks a tense (a verb).
+fn has_tense_cue(stretch: &str) -> bool {
+    let lower: Vec<String> = stretch.split_whitespace().map(str::to_lowercase).collect();
+    let words: Vec<&str> = lower.iter().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+    crate::time::tense::has_cue(&words)
+}
+
 /// Splits a sentence with several dates into one clause per date: the cut
 /// between two dates falls at the last comma, semicolon or dash before the
-/// second, else before the word that leads to it. Each clause comes with
-/// its date's span.
+/// second (before a "that" when that comma would leave a clause with no
+/// verb), else before the word that leads to it. Each clause comes with its
+/// date's span.
 fn clauses(text: &str, sentence: Span, dates: &[(Span, EventDate)]) -> Vec<(Span, Span, EventDate)> {
     let mut out = Vec::with_capacity(dates.len());
     let mut start = sentence.start;
@@ -540,10 +548,18 @@ fn clauses(text: &str, sentence: Span, dates: &[(Span, EventDate)]) -> Vec<(Span
             None => sentence.end,
             Some((next, _)) => {
                 let between = &text[span.end..next.start];
-                let cut = between
+                let comma = between
                     .char_indices()
                     .rfind(|(_, c)| matches!(c, ',' | ';' | '—' | '–'))
                     .map(|(i, c)| span.end + i + c.len_utf8());
+                // "Earlier this month, the chief executive, Amin Nasser, | told…": a cut
+                // that leaves the first clause without a verb was an apposition's
+                // comma; the reported clause starts at its "that" instead.
+                let that = between.rfind(" that ").map(|i| span.end + i + 1);
+                let cut = match (comma, that) {
+                    (Some(c), Some(t)) if !has_tense_cue(&text[start..c]) => Some(t),
+                    _ => comma,
+                };
                 // Else before the word that leads to the second date ("… at 6 a.m. | on 3 March").
                 cut.unwrap_or_else(|| {
                     let lead = between.trim_end();

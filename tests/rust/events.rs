@@ -80,3 +80,13 @@ fn a_wire_dateline_with_a_hyphen_is_not_the_summary() {
     assert_eq!(a.timeline.len(), 1);
     assert_eq!(a.timeline[0].summary, "The Federal Reserve left interest rates unchanged");
 }
+
+#[test]
+fn an_apposition_does_not_cut_the_verb_from_its_date() {
+    let a = run(
+        "2024-03-20",
+        "Earlier this month, the chief executive, Amin Nasser, told a conference in Oslo that demand would rise through the 2030s.",
+    );
+    let e = dated(&a, "2024-03").expect("the conference");
+    assert_eq!(e.summary, "The chief executive, Amin Nasser, told a conference in Oslo");
+}
