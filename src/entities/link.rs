@@ -88,16 +88,40 @@ pub fn link(docs: &[DocumentMentions]) -> Linking {
     build(docs, &items, &first_of_doc, &mut sets)
 }
 
-/// A one-word mention typed otherwise but equal to the surname of a person
-/// named in full in the story becomes a PERSON.
+/// Shortest surname whose spelling variants retype a one-word mention
+/// ("Zelenskiy" after "Volodymyr Zelensky"); shorter ones only when equal.
+const MIN_VARIANT_SURNAME: usize = 6;
+
+/// A mention typed otherwise that names a person named in full in the story
+/// becomes a PERSON: one word equal to the surname, or a spelling variant of
+/// a long one ("Zelenskiy's spokesman", which models read as an ORG), or a
+/// full name that is a spelling variant word for word ("Volodymyr
+/// Zelenskyy" typed a PRODUCT beside "Volodymyr Zelensky").
 fn harmonize_person_types(items: &mut [Item]) {
-    let surnames: crate::hash::HashSet<String> = items
-        .iter()
-        .filter(|i| i.entity_type == EntityType::Person && i.words().len() >= 2)
-        .map(|i| i.words().last().unwrap_or(&"").to_string())
-        .collect();
-    for item in items.iter_mut().filter(|i| i.entity_type != EntityType::Person && !i.folded.contains(' ')) {
-        if surnames.contains(&item.folded) {
+    let full_names: Vec<Vec<String>> = {
+        let mut names: Vec<Vec<String>> = items
+            .iter()
+            .filter(|i| i.entity_type == EntityType::Person && i.words().len() >= 2)
+            .map(|i| i.words().iter().map(|w| w.to_string()).collect())
+            .collect();
+        sort::sort(&mut names);
+        names.dedup();
+        names
+    };
+    let surnames: crate::hash::HashSet<&str> = full_names.iter().filter_map(|n| n.last()).map(String::as_str).collect();
+    for item in items.iter_mut().filter(|i| i.entity_type != EntityType::Person) {
+        let words = item.words();
+        let person = match words.as_slice() {
+            [one] => {
+                surnames.contains(one)
+                    || surnames.iter().any(|s| s.chars().count() >= MIN_VARIANT_SURNAME && same_word(s, one))
+            }
+            // The same name typed two ways is for the majority to settle ("Normandy Format").
+            many => full_names.iter().any(|n| {
+                n.len() == many.len() && n.iter().zip(many).all(|(a, b)| same_word(a, b)) && n.iter().ne(many.iter())
+            }),
+        };
+        if person {
             item.entity_type = EntityType::Person;
         }
     }
@@ -401,6 +425,21 @@ mod tests {
         ]);
         assert_eq!(ids[0], ["dmitri-trenin", "dmitry-kozak", "boris-johnson"]);
         assert_eq!(ids[1], ["lyndon-johnson", "lyndon-johnson"]);
+    }
+
+    #[test]
+    fn a_spelling_typed_otherwise_joins_the_person() {
+        // The model types a variant of a known full name as a product, its
+        // possessive surname as an organization; both are the person.
+        let (ids, entities) = run(&[
+            "[Volodymyr Zelensky|PERSON] met [Olaf Scholz|PERSON].",
+            "[Volodymyr Zelenskyy|EVENT] won a pledge. [Zelenskiy|ORG]'s aide, [Apple|ORG] and [Scholz|PERSON] spoke.",
+        ]);
+        assert_eq!(ids[1][0], ids[0][0]);
+        assert_eq!(ids[1][1], ids[0][0]);
+        assert_eq!(entities.iter().find(|e| e.id == ids[0][0]).unwrap().entity_type, Person);
+        // A short or unrelated name stays what it was.
+        assert_eq!(entities.iter().find(|e| e.id == ids[1][2]).unwrap().entity_type, Org);
     }
 
     #[test]
