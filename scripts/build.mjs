@@ -3,9 +3,11 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { shadowCss } from './element-css.mjs';
+import { ENCODINGS, decodeBytes, encodeBytes } from '../www/app/byte-text.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -155,7 +157,7 @@ function scriptSafeJson(value) {
 /**
  * The analysis worker (www/worker.js) bundled into one classic script,
  * with the raw wasm glue as `dateline-core` (the worker gets the wasm and
- * model bytes by message, so none of the base64 goes into it).
+ * the model from the page by message, so none of their bytes go into it).
  */
 async function workerSource(www) {
   const result = await esbuild.build({
@@ -173,10 +175,11 @@ async function workerSource(www) {
 
 /**
  * esbuild plugin for `dateline-page:assets`: the worker's source, and
- * functions that read the wasm and the model as base64 from the page's data
- * blocks (`<script type="application/octet-stream">`, see DATA_BLOCKS):
- * outside the module script, the 3.6 MB of base64 costs the script's
- * compile nothing, and the page reads it only to start the engine.
+ * functions that read the wasm and the model from the page's data blocks
+ * (`<script type="application/octet-stream">`, see DATA_BLOCKS) as
+ * `{text, encoding, order, length}` for app/byte-text.js: outside the
+ * module script, the 3 MB of text costs the script's compile nothing, and
+ * the page reads it only to start the engine, which decodes it.
  */
 function pageAssets(worker) {
   return {
@@ -188,7 +191,8 @@ function pageAssets(worker) {
           'const read = (id) => {',
           '  const node = document.getElementById(id);',
           "  if (!node) throw new Error(`the page lacks its #${id} data block; rebuild it with scripts/build.mjs`);",
-          '  return node.textContent;',
+          '  const { encoding, order, length } = node.dataset;',
+          '  return { text: node.textContent, encoding, order, length: Number(length) };',
           '};',
           ...Object.entries(DATA_BLOCKS).map(([name, { id }]) => `export const ${name} = () => read(${JSON.stringify(id)});`),
           `export const workerSource = ${JSON.stringify(worker)};`,
@@ -198,18 +202,33 @@ function pageAssets(worker) {
   };
 }
 
-/** The base64 data blocks of the page: export name → element id and the package module holding the base64. */
+/** The data blocks of the page: export name → element id and the file of dist/lib it holds. */
 const DATA_BLOCKS = {
-  wasmBase64: { id: 'dateline-wasm', module: 'wasm-inline.js' },
-  modelBase64: { id: 'dateline-model', module: 'model-inline.js' },
+  wasmBlock: { id: 'dateline-wasm', file: 'dateline.wasm' },
+  modelBlock: { id: 'dateline-model', file: 'dateline-model.bin' },
 };
 
-/** The `<script type="application/octet-stream">` blocks of the wasm and the model, base64. */
+/**
+ * `bytes` as app/byte-text.js text, in whichever of its layouts is smaller
+ * after gzip. Checks that the text holds only characters the HTML parser
+ * keeps as they are inside a <script> element (no `<`, NUL or CR) and that
+ * it decodes to the same bytes.
+ */
+export function encodeDataBlock(bytes, name) {
+  const gz = (text) => gzipSync(Buffer.from(text, 'utf8'), { level: 9 }).length;
+  const best = ENCODINGS.map((encoding) => encodeBytes(bytes, encoding))
+    .map((block) => ({ block, size: gz(block.text) }))
+    .reduce((a, b) => (b.size < a.size ? b : a)).block;
+  if (/[<\0\r]/.test(best.text)) throw new Error(`the ${name} data block holds a character the HTML parser would change`);
+  if (!Buffer.from(decodeBytes(best)).equals(bytes)) throw new Error(`the ${name} data block does not decode to ${name}`);
+  return best;
+}
+
+/** The `<script type="application/octet-stream">` blocks of the wasm and the model (app/byte-text.js). */
 function dataBlocks() {
-  return Object.values(DATA_BLOCKS).map(({ id, module }) => {
-    const base64 = readFileSync(join(lib, module), 'utf8').match(/"([A-Za-z0-9+/=]*)"/)?.[1];
-    if (!base64) throw new Error(`dist/lib/${module} holds no base64 string`);
-    return `<script type="application/octet-stream" id="${id}">${base64}</script>`;
+  return Object.values(DATA_BLOCKS).map(({ id, file }) => {
+    const { text, encoding, order, length } = encodeDataBlock(readFileSync(join(lib, file)), file);
+    return `<script type="application/octet-stream" id="${id}" data-encoding="${encoding}" data-order="${order}" data-length="${length}">${text}</script>`;
   }).join('\n');
 }
 

@@ -6,8 +6,11 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addFiles, launch, withPage } from './offline-page.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addFiles, launch, root, withPage } from './offline-page.mjs';
 import { pageArticles } from '../../benches/page-corpus.mjs';
+import { decodeBytes } from '../../www/app/byte-text.js';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -19,6 +22,20 @@ test('the demo shows at once from the build\'s analysis; the analysis engine sta
     const workers = page.workers().map((w) => w.url());
     assert.ok(workers.some((url) => url.startsWith('blob:')), `a blob: worker runs: ${JSON.stringify(workers)}`);
     assert.ok(await page.locator('mark.mention').count() > 0, 'the demo article is highlighted');
+  });
+});
+
+test('the data blocks, as Chromium\'s HTML parser reads them, are the package\'s wasm and model byte for byte', async () => {
+  await withPage(browser, async (page) => {
+    for (const [id, file] of [['dateline-wasm', 'dateline.wasm'], ['dateline-model', 'dateline-model.bin']]) {
+      const block = await page.evaluate((id) => {
+        const node = document.getElementById(id);
+        return { text: node.textContent, ...node.dataset };
+      }, id);
+      assert.ok(Buffer.from(decodeBytes(block)).equals(readFileSync(join(root, 'dist', 'lib', file))), `#${id} decodes to dist/lib/${file}`);
+    }
+    // The engine decoded the same text in its worker and started.
+    await page.waitForFunction(() => performance.getEntriesByName('dateline:engine-start').length === 1, null, { timeout: 15_000 });
   });
 });
 
