@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { shadowCss } from './element-css.mjs';
-import { ENCODINGS, decodeBytes, encodeBytes } from '../www/app/byte-text.js';
+import { ENCODINGS, decodeBytes, encodeBytes, joinSegments } from '../www/app/byte-text.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -177,7 +177,7 @@ async function workerSource(www) {
  * esbuild plugin for `dateline-page:assets`: the worker's source, and
  * functions that read the wasm and the model from the page's data blocks
  * (`<script type="application/octet-stream">`, see DATA_BLOCKS) as
- * `{text, encoding, order, length}` for app/byte-text.js: outside the
+ * `{text, parts}` for app/byte-text.js: outside the
  * module script, the 3 MB of text costs the script's compile nothing, and
  * the page reads it only to start the engine, which decodes it.
  */
@@ -191,8 +191,7 @@ function pageAssets(worker) {
           'const read = (id) => {',
           '  const node = document.getElementById(id);',
           "  if (!node) throw new Error(`the page lacks its #${id} data block; rebuild it with scripts/build.mjs`);",
-          '  const { encoding, order, length } = node.dataset;',
-          '  return { text: node.textContent, encoding, order, length: Number(length) };',
+          '  return { text: node.textContent, parts: node.dataset.parts };',
           '};',
           ...Object.entries(DATA_BLOCKS).map(([name, { id }]) => `export const ${name} = () => read(${JSON.stringify(id)});`),
           `export const workerSource = ${JSON.stringify(worker)};`,
@@ -209,26 +208,50 @@ const DATA_BLOCKS = {
 };
 
 /**
- * `bytes` as app/byte-text.js text, in whichever of its layouts is smaller
- * after gzip. Checks that the text holds only characters the HTML parser
- * keeps as they are inside a <script> element (no `<`, NUL or CR) and that
- * it decodes to the same bytes.
+ * `bytes` as an app/byte-text.js data block `{text, parts}`, whichever gzips
+ * smaller: the whole in its best layout, or cut where the bytes turn from
+ * text-like to near-random and back (8 KiB blocks under or over 7 bits of
+ * entropy a byte; a model's JSON header and its weights), each segment in
+ * its best layout. Checks that the text holds only characters the HTML
+ * parser keeps as they are inside a <script> element (no `<`, NUL or CR)
+ * and that it decodes to the same bytes.
  */
 export function encodeDataBlock(bytes, name) {
   const gz = (text) => gzipSync(Buffer.from(text, 'utf8'), { level: 9 }).length;
-  const best = ENCODINGS.map((encoding) => encodeBytes(bytes, encoding))
-    .map((block) => ({ block, size: gz(block.text) }))
-    .reduce((a, b) => (b.size < a.size ? b : a)).block;
-  if (/[<\0\r]/.test(best.text)) throw new Error(`the ${name} data block holds a character the HTML parser would change`);
-  if (!Buffer.from(decodeBytes(best)).equals(bytes)) throw new Error(`the ${name} data block does not decode to ${name}`);
-  return best;
+  const smallest = (candidates) => candidates.map((c) => ({ c, size: gz(c.text) })).reduce((a, b) => (b.size < a.size ? b : a)).c;
+  const segment = (part) => smallest(ENCODINGS.map((encoding) => encodeBytes(part, encoding)));
+  const cuts = entropyCuts(bytes);
+  const block = smallest([
+    joinSegments([segment(bytes)]),
+    ...(cuts.length > 2 ? [joinSegments(cuts.slice(1).map((end, i) => segment(bytes.subarray(cuts[i], end))))] : []),
+  ]);
+  if (/[<\0\r]/.test(block.text)) throw new Error(`the ${name} data block holds a character the HTML parser would change`);
+  if (!Buffer.from(decodeBytes(block)).equals(bytes)) throw new Error(`the ${name} data block does not decode to ${name}`);
+  return block;
+}
+
+/** Offsets where `bytes` turns from under 7 bits of entropy a byte to over, or back, by 8 KiB blocks; with 0 and the end. */
+function entropyCuts(bytes, size = 8192, bits = 7) {
+  const low = [];
+  for (let at = 0; at < bytes.length; at += size) {
+    const block = bytes.subarray(at, at + size);
+    const counts = new Float64Array(256);
+    for (const b of block) counts[b]++;
+    let entropy = 0;
+    for (const c of counts) if (c) entropy -= c * Math.log2(c / block.length);
+    low.push(entropy < bits * block.length);
+  }
+  const cuts = [0];
+  for (let i = 1; i < low.length; i++) if (low[i] !== low[i - 1]) cuts.push(i * size);
+  cuts.push(bytes.length);
+  return cuts;
 }
 
 /** The `<script type="application/octet-stream">` blocks of the wasm and the model (app/byte-text.js). */
 function dataBlocks() {
   return Object.values(DATA_BLOCKS).map(({ id, file }) => {
-    const { text, encoding, order, length } = encodeDataBlock(readFileSync(join(lib, file)), file);
-    return `<script type="application/octet-stream" id="${id}" data-encoding="${encoding}" data-order="${order}" data-length="${length}">${text}</script>`;
+    const { text, parts } = encodeDataBlock(readFileSync(join(lib, file)), file);
+    return `<script type="application/octet-stream" id="${id}" data-parts="${parts}">${text}</script>`;
   }).join('\n');
 }
 

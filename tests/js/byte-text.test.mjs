@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ENCODINGS, decodeBytes, encodeBytes } from '../../www/app/byte-text.js';
+import { ENCODINGS, decodeBytes, encodeBytes, joinSegments } from '../../www/app/byte-text.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -47,9 +47,7 @@ for (const encoding of ENCODINGS) {
       assert.match(block.order, /^[0-9a-f]{512}$/);
       assert.doesNotMatch(block.text, /[<\0\r]/, 'no "<", NUL or CR');
       for (let i = 0; i < block.text.length; i++) assert.ok(block.text.charCodeAt(i) <= 0x102, `code unit ${i} is in the alphabet`);
-      assert.deepEqual(decodeBytes(block), bytes);
-      // As the page reads it: the data-* attributes are strings.
-      assert.deepEqual(decodeBytes({ ...block, length: String(block.length) }), bytes);
+      assert.deepEqual(decodeBytes(joinSegments([block])), bytes);
     });
   }
 }
@@ -66,31 +64,46 @@ test('the frequent bytes are one-byte UTF-8 characters', () => {
   assert.equal(new TextEncoder().encode(text).length, bytes.length);
 });
 
+test('segments in different layouts, each with its own order, come back as one run of bytes', () => {
+  const text = new TextEncoder().encode('{"header": "JSON text, then weights"}'.repeat(40));
+  const weights = noise(3001, 17);
+  const tail = Uint8Array.of(1, 2, 3);
+  const segments = [encodeBytes(text, 'bytes'), encodeBytes(weights, 'split'), encodeBytes(tail, 'split'), encodeBytes(new Uint8Array(0), 'bytes')];
+  const block = joinSegments(segments);
+  assert.match(block.parts, /^bytes:[0-9a-f]{512}:1480 split:[0-9a-f]{512}:3001 split:[0-9a-f]{512}:3 bytes:[0-9a-f]{512}:0$/);
+  assert.deepEqual(decodeBytes(block), Uint8Array.from([...text, ...weights, ...tail]));
+});
+
 test('damaged text is refused with an Error, never turned into other bytes', () => {
   const bytes = noise(100, 13);
-  const bytesBlock = encodeBytes(bytes, 'bytes');
-  const split = encodeBytes(bytes, 'split');
+  const whole = joinSegments([encodeBytes(bytes, 'bytes')]);
+  const split = joinSegments([encodeBytes(bytes, 'split')]);
+  const two = joinSegments([encodeBytes(bytes, 'bytes'), encodeBytes(bytes, 'split')]);
   const damaged = [
-    { ...bytesBlock, text: bytesBlock.text.slice(1) },
-    { ...bytesBlock, text: `\uFFFD${bytesBlock.text.slice(1)}` }, // what the parser makes of a NUL
-    { ...bytesBlock, length: 'many' },
-    { ...bytesBlock, encoding: 'base64' },
-    { ...bytesBlock, order: bytesBlock.order.slice(2) },
+    { ...whole, text: whole.text.slice(1) },
+    { ...whole, text: `\uFFFD${whole.text.slice(1)}` }, // what the parser makes of a NUL
+    { ...whole, parts: whole.parts.replace(':100', ':many') },
+    { ...whole, parts: whole.parts.replace('bytes', 'base64') },
+    { ...whole, parts: whole.parts.replace(/:([0-9a-f]{2})/, ':') },
+    { ...whole, parts: `${whole.parts}:1` },
+    { ...whole, parts: '' },
     { ...split, text: split.text.slice(0, -1) },
     { ...split, text: `\u0102${split.text.slice(1)}` }, // a symbol above 127 where 7 bits belong
     { ...split, text: split.text.slice(0, -1) + String.fromCharCode(0x7f) }, // high bits past the last byte
+    { ...two, parts: two.parts.split(' ')[0] },
+    { ...two, parts: two.parts.split(' ').reverse().join(' ') },
     {},
   ];
-  for (const block of damaged) assert.throws(() => decodeBytes(block), { name: 'Error', message: /damaged/ });
+  for (const block of damaged) assert.throws(() => decodeBytes(block), { name: 'Error', message: /damaged/ }, JSON.stringify(block).slice(0, 80));
   assert.throws(() => encodeBytes(bytes, 'base64'), RangeError);
 });
 
 test('the built page\'s data blocks are the package\'s wasm and model', { skip: !existsSync(join(root, 'dist', 'index.html')) && 'no build' }, () => {
   const html = readFileSync(join(root, 'dist', 'index.html'), 'utf8');
   for (const [id, file] of [['dateline-wasm', 'dateline.wasm'], ['dateline-model', 'dateline-model.bin']]) {
-    const m = new RegExp(`<script type="application/octet-stream" id="${id}" data-encoding="(\\w+)" data-order="(\\w+)" data-length="(\\d+)">([^<]*)</script>`).exec(html);
+    const m = new RegExp(`<script type="application/octet-stream" id="${id}" data-parts="([\\w: ]+)">([^<]*)</script>`).exec(html);
     assert.ok(m, `#${id} is in the page`);
-    const [, encoding, order, length, text] = m;
-    assert.ok(Buffer.from(decodeBytes({ text, encoding, order, length })).equals(readFileSync(join(root, 'dist', 'lib', file))), `#${id} decodes to dist/lib/${file}`);
+    const [, parts, text] = m;
+    assert.ok(Buffer.from(decodeBytes({ text, parts })).equals(readFileSync(join(root, 'dist', 'lib', file))), `#${id} decodes to dist/lib/${file}`);
   }
 });

@@ -16,7 +16,11 @@
 //   the high bits, 7 to a symbol (bit k of symbol j is byte 7j+k's).
 //   Best for near-random bytes such as quantized weights, where two UTF-8
 //   bytes for half the bytes would cost gzip more than the bits they carry.
-// The build encodes each asset both ways and keeps the smaller after gzip.
+// An asset may be cut into segments, each with its own order and layout
+// (a model file's JSON header and its weights want different ones): the
+// data block's text is the segments' texts one after the other, and its
+// `data-parts` attribute lists them (`joinSegments`). The build picks the
+// segments and layouts that gzip smallest.
 
 /** The 125 one-byte characters, in symbol order. */
 const ASCII = Array.from({ length: 128 }, (_, c) => c).filter((c) => c !== 0x00 && c !== 0x0d && c !== 0x3c);
@@ -28,9 +32,10 @@ const CODE = Uint16Array.from({ length: 256 }, (_, v) => (v < ASCII.length ? ASC
 export const ENCODINGS = ['bytes', 'split'];
 
 /**
- * `bytes` (a Uint8Array) as text in the given layout: `{text, encoding,
- * order, length}`, where `order` is the 256 bytes by rank as hex and
- * `length` the byte count; `decodeBytes` of that object returns the bytes.
+ * `bytes` (a Uint8Array) as one segment of text in the given layout:
+ * `{text, encoding, order, length}`, where `order` is the 256 bytes by rank
+ * as hex and `length` the byte count; `decodeBytes(joinSegments([it]))`
+ * returns the bytes.
  */
 export function encodeBytes(bytes, encoding) {
   if (!ENCODINGS.includes(encoding)) throw new RangeError(`unknown byte-text encoding "${encoding}"`);
@@ -60,43 +65,77 @@ export function encodeBytes(bytes, encoding) {
 }
 
 /**
- * The bytes that `encodeBytes` turned into `{text, encoding, order,
- * length}` (the data block's text and its `data-*` attributes, strings or
- * numbers). Throws an Error if the text cannot have come from encodeBytes.
+ * Segments from `encodeBytes` as one data block: `{text, parts}`, the texts
+ * one after the other and, for `data-parts`, each segment's
+ * `encoding:order:length`, space-separated.
  */
-export function decodeBytes({ text, encoding, order, length }) {
-  const n = Number(length);
-  const ranks = typeof order === 'string' && /^[0-9a-f]{512}$/.test(order)
-    ? Uint8Array.from({ length: 256 }, (_, r) => parseInt(order.slice(2 * r, 2 * r + 2), 16)) : null;
-  const expected = encoding === 'bytes' ? n : n + Math.ceil(n / 7);
-  if (!ranks || !ENCODINGS.includes(encoding) || !Number.isSafeInteger(n) || n < 0 || typeof text !== 'string' || text.length !== expected) {
-    throw new Error('dateline: an embedded asset is damaged (its encoding, byte order or length does not match its text); rebuild the page');
+export function joinSegments(segments) {
+  return {
+    text: segments.map((segment) => segment.text).join(''),
+    parts: segments.map(({ encoding, order, length }) => `${encoding}:${order}:${length}`).join(' '),
+  };
+}
+
+/**
+ * The bytes of a data block `{text, parts}` (its text and its `data-parts`
+ * attribute, see `joinSegments`). Throws an Error if the text cannot have
+ * come from the build.
+ */
+export function decodeBytes({ text, parts }) {
+  const damaged = (why) => new Error(`dateline: an embedded asset is damaged (${why}); rebuild the page`);
+  const segments = typeof parts === 'string' && parts !== '' ? parts.split(' ').map((part) => {
+    const [encoding, order, length, extra] = part.split(':');
+    const n = Number(length);
+    if (!ENCODINGS.includes(encoding) || !/^[0-9a-f]{512}$/.test(order ?? '') || !/^\d+$/.test(length ?? '') || !Number.isSafeInteger(n) || extra !== undefined) {
+      throw damaged(`a part is not encoding:order:length: "${part.slice(0, 40)}"`);
+    }
+    return { encoding, order, length: n, chars: encoding === 'bytes' ? n : n + Math.ceil(n / 7) };
+  }) : null;
+  if (!segments) throw damaged('no parts');
+  if (typeof text !== 'string' || text.length !== segments.reduce((sum, segment) => sum + segment.chars, 0)) {
+    throw damaged('its text is not as long as its parts say');
   }
   const symbol = new Int16Array(65536).fill(-1);
   for (let v = 0; v < 256; v++) symbol[CODE[v]] = v;
-  const out = new Uint8Array(n);
+  const out = new Uint8Array(segments.reduce((sum, segment) => sum + segment.length, 0));
+  let at = 0;
+  let from = 0;
+  for (const segment of segments) {
+    const ranks = Uint8Array.from({ length: 256 }, (_, r) => parseInt(segment.order.slice(2 * r, 2 * r + 2), 16));
+    if (!decodeSegment(text, from, segment, ranks, symbol, out.subarray(at, at + segment.length))) {
+      throw damaged('a character outside its alphabet');
+    }
+    at += segment.length;
+    from += segment.chars;
+  }
+  return out;
+}
+
+/**
+ * Decodes one segment of `text` from `from` into `out` (its `length`
+ * bytes); false if a character is not a symbol of the segment's layout.
+ */
+function decodeSegment(text, from, { encoding }, ranks, symbol, out) {
+  const n = out.length;
   let seen = 0; // every symbol read, OR-ed: negative if a code point is not one, ≥ 128 if split mode read a byte symbol
   if (encoding === 'bytes') {
     for (let i = 0; i < n; i++) {
-      const v = symbol[text.charCodeAt(i)];
+      const v = symbol[text.charCodeAt(from + i)];
       seen |= v;
       out[i] = ranks[v & 255];
     }
-  } else {
-    for (let i = 0, j = n; i < n; i += 7, j++) {
-      let high = symbol[text.charCodeAt(j)];
-      seen |= high;
-      const end = Math.min(i + 7, n);
-      for (let k = i; k < end; k++, high >>= 1) {
-        const low = symbol[text.charCodeAt(k)];
-        seen |= low;
-        out[k] = ranks[(low & 127) | ((high & 1) << 7)];
-      }
-      seen |= high << 7; // bits past the last byte must be zero
+    return seen >= 0;
+  }
+  for (let i = 0, j = from + n; i < n; i += 7, j++) {
+    let high = symbol[text.charCodeAt(j)];
+    seen |= high;
+    const end = Math.min(i + 7, n);
+    for (let k = i; k < end; k++, high >>= 1) {
+      const low = symbol[text.charCodeAt(from + k)];
+      seen |= low;
+      out[k] = ranks[(low & 127) | ((high & 1) << 7)];
     }
+    seen |= high << 7; // bits past the last byte must be zero
   }
-  if (seen < 0 || (encoding === 'split' && seen > 127)) {
-    throw new Error('dateline: an embedded asset is damaged (a character outside its alphabet); rebuild the page');
-  }
-  return out;
+  return seen >= 0 && seen <= 127;
 }
