@@ -270,7 +270,7 @@ export async function buildPage() {
     logLevel: 'warning',
   })).outputFiles[0].text;
   if (/<\/script/i.test(bundle)) throw new Error('the page bundle contains "</script"');
-  // Minified like the bundle: −2.3 KB gzip (comments and whitespace).
+  // Minified like the bundle: comments and whitespace, −2.3 KB of the stylesheet's gzip.
   const css = esbuild.transformSync(readFileSync(join(www, 'style.css'), 'utf8'), {
     loader: 'css', minify: !process.env.DATELINE_PAGE_UNMINIFIED, logLevel: 'warning',
   }).code;

@@ -6,7 +6,7 @@
 // string that www/app/engine.js starts from a Blob URL (works from file://).
 //
 // Messages in:  {type: 'init', wasm, model}: each an ArrayBuffer, or the
-//               page's data block as {text, encoding, order, length} (app/byte-text.js)
+//               page's data block as {text, parts} (app/byte-text.js)
 //               {type: 'analyze', id, inputs, options}
 // Messages out: {type: 'ready'} | {type: 'progress', id, phase, done, total}
 //               (phase: the core's 'reading' | 'names' | 'finishing', then 'receiving')

@@ -10,8 +10,8 @@ const ERRORS = { TypeError, RangeError, Error };
  * An analysis engine in a Web Worker. `source`: the worker's code (a
  * string); `wasm` and `model`: the wasm core and dateline-model.bin, each
  * as bytes (Uint8Array or ArrayBuffer, transferred to the worker) or as
- * `{text, encoding, order, length}` from `app/byte-text.js` (the page's
- * data blocks, decoded in the worker, off the page's thread).
+ * `{text, parts}` from `app/byte-text.js` (the page's data blocks,
+ * decoded in the worker, off the page's thread).
  */
 export function createEngine({ source, wasm, model }) {
   const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
