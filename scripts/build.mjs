@@ -282,7 +282,9 @@ export async function buildPage() {
   replace('<link rel="stylesheet" href="style.css">', `<style>\n${css}</style>`);
   replace('<script type="module" src="app.js"></script>',
     `<script type="application/json" id="demo-corpus">${scriptSafeJson(await analysedDemo())}</script>\n<script type="module" async>${bundle}</script>\n${dataBlocks()}`);
-  writeFileSync(join(dist, 'index.html'), html);
+  // A UTF-8 byte order mark: it outranks a server's Content-Type charset, so
+  // the data blocks' non-ASCII characters are read as UTF-8 wherever the page is hosted.
+  writeFileSync(join(dist, 'index.html'), `\uFEFF${html}`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

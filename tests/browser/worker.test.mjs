@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addFiles, launch, root, withPage } from './offline-page.mjs';
+import { addFiles, guardContext, launch, root, waitReady, withPage } from './offline-page.mjs';
 import { pageArticles } from '../../benches/page-corpus.mjs';
 import { decodeBytes } from '../../www/app/byte-text.js';
 
@@ -37,6 +37,26 @@ test('the data blocks, as Chromium\'s HTML parser reads them, are the package\'s
     // The engine decoded the same text in its worker and started.
     await page.waitForFunction(() => performance.getEntriesByName('dateline:engine-start').length === 1, null, { timeout: 15_000 });
   });
+});
+
+test('served with another charset in its Content-Type, the page still reads its data blocks as UTF-8 (its byte order mark wins) and starts the engine', async () => {
+  const url = 'http://dateline.test/index.html';
+  const context = await browser.newContext();
+  const { foreign, problems } = await guardContext(context, (target) => target === url || /^(data|blob):/.test(target));
+  try {
+    await context.route(url, (route) => route.fulfill({
+      status: 200, headers: { 'content-type': 'text/html; charset=windows-1252' }, body: readFileSync(join(root, 'dist', 'index.html')),
+    }));
+    const page = await context.newPage();
+    await page.goto(url);
+    await waitReady(page);
+    assert.equal(await page.evaluate(() => document.characterSet), 'UTF-8');
+    await page.waitForFunction(() => performance.getEntriesByName('dateline:engine-start').length === 1, null, { timeout: 15_000 });
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(problems, [], 'console or page errors');
+  assert.deepEqual(foreign, [], 'requests left the page');
 });
 
 test('a large add shows a draft and a progress bar, and the page keeps drawing frames', async () => {
