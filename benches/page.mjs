@@ -3,7 +3,10 @@
 // tasks (> 50 ms, PerformanceObserver 'longtask') while 500 articles load
 // through the page's own drop path and while the chronology is zoomed and
 // panned, (c) the page's weight, raw and gzip, and the shares of the model,
-// the wasm, the JavaScript and the demo story.
+// the wasm, the JavaScript and the demo story, (d) how long the engine takes
+// to start (the page's `dateline:engine-start` measure: reading the data
+// blocks, decoding them in the worker, compiling the wasm, loading the
+// model) and how long decoding the blocks alone takes in Chromium.
 //
 // Run after a build: `node benches/page.mjs` alone, or from bench.mjs.
 
@@ -54,15 +57,50 @@ async function open(browser) {
   return { context, page };
 }
 
-/** (a) Navigation start to body[data-ready] with the seed article highlighted, median of `runs` fresh pages. */
+/**
+ * (a) Navigation start to body[data-ready] with the seed article highlighted,
+ * median of `runs` fresh pages; and (d) the engine's start after it.
+ */
 async function timeToInteractive(browser, runs) {
   const times = [];
+  const engine = [];
   for (let i = 0; i < runs; i++) {
     const { context, page } = await open(browser);
     times.push(await page.evaluate(() => window.__bench.ready));
+    await page.waitForFunction(() => performance.getEntriesByName('dateline:engine-start').length > 0, null, { timeout: 30_000 });
+    engine.push(await page.evaluate(() => performance.getEntriesByName('dateline:engine-start')[0].duration));
     await context.close();
   }
-  return { runs: times.map((t) => Math.round(t)), medianMs: Math.round(median(times)) };
+  return {
+    runs: times.map((t) => Math.round(t)), medianMs: Math.round(median(times)),
+    engineStart: { runs: engine.map((t) => Math.round(t)), medianMs: Math.round(median(engine)) },
+  };
+}
+
+/** The page's data blocks as the engine reads them: `{text, parts}`. */
+function dataBlocks() {
+  const html = readFileSync(pageFile, 'utf8');
+  return [...html.matchAll(/<script type="application\/octet-stream" id="[\w-]+" data-parts="([\w: ]+)">([^<]*)<\/script>/g)]
+    .map(([, parts, text]) => ({ text, parts }));
+}
+
+/** (d) Decoding the page's data blocks with www/app/byte-text.js in a fresh blank page (cold code), median of `runs`. */
+async function decodeTime(browser, runs) {
+  const source = readFileSync(join(root, 'www', 'app', 'byte-text.js'), 'utf8').replace(/^export /gm, '');
+  const blocks = dataBlocks();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    times.push(await page.evaluate(([source, blocks]) => {
+      const decodeBytes = new Function(`${source}\nreturn decodeBytes;`)();
+      const t0 = performance.now();
+      for (const block of blocks) decodeBytes(block);
+      return performance.now() - t0;
+    }, [source, blocks]));
+    await context.close();
+  }
+  return { blocks: blocks.length, runs: times.map((t) => Math.round(t)), medianMs: Math.round(median(times)) };
 }
 
 /** Summary of long tasks: how many, the longest, their total. */
@@ -166,8 +204,8 @@ export function pageWeight() {
   const html = readFileSync(pageFile, 'utf8');
   const block = (pattern) => html.match(pattern)?.[1] ?? '';
   const parts = {
-    model: block(/<script type="application\/octet-stream" id="dateline-model">([^<]*)<\/script>/),
-    wasm: block(/<script type="application\/octet-stream" id="dateline-wasm">([^<]*)<\/script>/),
+    model: block(/<script type="application\/octet-stream" id="dateline-model"[^>]*>([^<]*)<\/script>/),
+    wasm: block(/<script type="application\/octet-stream" id="dateline-wasm"[^>]*>([^<]*)<\/script>/),
     js: block(/<script type="module"[^>]*>([\s\S]*?)<\/script>/),
     demo: block(/<script type="application\/json" id="demo-corpus">([\s\S]*?)<\/script>/),
   };
@@ -184,6 +222,7 @@ export async function pageBench({ log = console.log, runs = 5 } = {}) {
   const browser = await chromium.launch(LAUNCH);
   try {
     const tti = await timeToInteractive(browser, runs);
+    const decode = await decodeTime(browser, runs);
     const large = await largeStory(browser);
     const weight = pageWeight();
     const verdict = (pass) => (pass ? 'PASS' : 'FAIL');
@@ -200,6 +239,8 @@ export async function pageBench({ log = console.log, runs = 5 } = {}) {
     const load = loadavg().map((x) => x.toFixed(1)).join(' ');
     log(`\npage (dist/index.html from file://, headless Chromium ${browser.version()}, ${DESKTOP.width}×${DESKTOP.height}; ${cpus().length} cores, load average ${load}):`);
     log(`  time to interactive (seed story highlighted), median of ${runs}: ${tti.medianMs} ms [${tti.runs.join(', ')}]  target < ${TARGETS.ttiMs} ms  ${verdict(targets.ttiMs.pass)}`);
+    log(`  engine started (data blocks read, decoded in the worker, wasm compiled, model loaded) ${tti.engineStart.medianMs} ms after it asked, median of ${runs} ` +
+      `[${tti.engineStart.runs.join(', ')}]; decoding the ${decode.blocks} data blocks alone (cold, blank page): ${decode.medianMs} ms [${decode.runs.join(', ')}]`);
     log(`  ${large.articles} articles dropped (${large.loaded.articles}, ${large.loaded.events} events, ${large.loaded.cards} list cards in the DOM): ready in ${large.loadMs} ms; ` +
       `long tasks while loading: ${large.loading.count}, longest ${large.loading.longestMs} ms  target none over ${TARGETS.longTaskMs} ms  ${verdict(targets.longestTaskLoadingMs.pass)}`);
     log(`  zooming and panning the chronology for ${large.interacting.seconds} s (${large.interacting.steps} wheel steps and drags): ` +
@@ -208,7 +249,7 @@ export async function pageBench({ log = console.log, runs = 5 } = {}) {
       `(${large.phoneList.wheels} wheel steps, ${large.phoneList.scrolledPx} px): ${large.phoneList.count} long tasks, longest ${large.phoneList.longestMs} ms  target none  ${verdict(targets.longTasksPhoneList.pass)}`);
     log(`  weight: ${kib(weight.raw)} raw, ${kib(weight.gzip)} gzip -9; model ${share(weight.parts.model)}, wasm ${share(weight.parts.wasm)}, ` +
       `JavaScript ${share(weight.parts.js)}, demo story with its analysis ${share(weight.parts.demo)}  target < ${(TARGETS.gzipBytes / 1e6).toFixed(0)} MB gzip  ${verdict(targets.pageGzipBytes.pass)}`);
-    return { chromium: browser.version(), loadAverage: loadavg(), tti, large, weight, targets };
+    return { chromium: browser.version(), loadAverage: loadavg(), tti, decode, large, weight, targets };
   } finally {
     await browser.close();
   }

@@ -3,9 +3,11 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { shadowCss } from './element-css.mjs';
+import { ENCODINGS, decodeBytes, encodeBytes, joinSegments } from '../www/app/byte-text.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -155,7 +157,7 @@ function scriptSafeJson(value) {
 /**
  * The analysis worker (www/worker.js) bundled into one classic script,
  * with the raw wasm glue as `dateline-core` (the worker gets the wasm and
- * model bytes by message, so none of the base64 goes into it).
+ * the model from the page by message, so none of their bytes go into it).
  */
 async function workerSource(www) {
   const result = await esbuild.build({
@@ -173,10 +175,11 @@ async function workerSource(www) {
 
 /**
  * esbuild plugin for `dateline-page:assets`: the worker's source, and
- * functions that read the wasm and the model as base64 from the page's data
- * blocks (`<script type="application/octet-stream">`, see DATA_BLOCKS):
- * outside the module script, the 3.6 MB of base64 costs the script's
- * compile nothing, and the page reads it only to start the engine.
+ * functions that read the wasm and the model from the page's data blocks
+ * (`<script type="application/octet-stream">`, see DATA_BLOCKS) as
+ * `{text, parts}` for app/byte-text.js: outside the
+ * module script, the 3 MB of text costs the script's compile nothing, and
+ * the page reads it only to start the engine, which decodes it.
  */
 function pageAssets(worker) {
   return {
@@ -188,7 +191,7 @@ function pageAssets(worker) {
           'const read = (id) => {',
           '  const node = document.getElementById(id);',
           "  if (!node) throw new Error(`the page lacks its #${id} data block; rebuild it with scripts/build.mjs`);",
-          '  return node.textContent;',
+          '  return { text: node.textContent, parts: node.dataset.parts };',
           '};',
           ...Object.entries(DATA_BLOCKS).map(([name, { id }]) => `export const ${name} = () => read(${JSON.stringify(id)});`),
           `export const workerSource = ${JSON.stringify(worker)};`,
@@ -198,18 +201,57 @@ function pageAssets(worker) {
   };
 }
 
-/** The base64 data blocks of the page: export name → element id and the package module holding the base64. */
+/** The data blocks of the page: export name → element id and the file of dist/lib it holds. */
 const DATA_BLOCKS = {
-  wasmBase64: { id: 'dateline-wasm', module: 'wasm-inline.js' },
-  modelBase64: { id: 'dateline-model', module: 'model-inline.js' },
+  wasmBlock: { id: 'dateline-wasm', file: 'dateline.wasm' },
+  modelBlock: { id: 'dateline-model', file: 'dateline-model.bin' },
 };
 
-/** The `<script type="application/octet-stream">` blocks of the wasm and the model, base64. */
+/**
+ * `bytes` as an app/byte-text.js data block `{text, parts}`, whichever gzips
+ * smaller: the whole in its best layout, or cut where the bytes turn from
+ * text-like to near-random and back (8 KiB blocks under or over 7 bits of
+ * entropy a byte; a model's JSON header and its weights), each segment in
+ * its best layout. Checks that the text holds only characters the HTML
+ * parser keeps as they are inside a <script> element (no `<`, NUL or CR)
+ * and that it decodes to the same bytes.
+ */
+export function encodeDataBlock(bytes, name) {
+  const gz = (text) => gzipSync(Buffer.from(text, 'utf8'), { level: 9 }).length;
+  const smallest = (candidates) => candidates.map((c) => ({ c, size: gz(c.text) })).reduce((a, b) => (b.size < a.size ? b : a)).c;
+  const segment = (part) => smallest(ENCODINGS.map((encoding) => encodeBytes(part, encoding)));
+  const cuts = entropyCuts(bytes);
+  const block = smallest([
+    joinSegments([segment(bytes)]),
+    ...(cuts.length > 2 ? [joinSegments(cuts.slice(1).map((end, i) => segment(bytes.subarray(cuts[i], end))))] : []),
+  ]);
+  if (/[<\0\r]/.test(block.text)) throw new Error(`the ${name} data block holds a character the HTML parser would change`);
+  if (!Buffer.from(decodeBytes(block)).equals(bytes)) throw new Error(`the ${name} data block does not decode to ${name}`);
+  return block;
+}
+
+/** Offsets where `bytes` turns from under 7 bits of entropy a byte to over, or back, by 8 KiB blocks; with 0 and the end. */
+function entropyCuts(bytes, size = 8192, bits = 7) {
+  const low = [];
+  for (let at = 0; at < bytes.length; at += size) {
+    const block = bytes.subarray(at, at + size);
+    const counts = new Float64Array(256);
+    for (const b of block) counts[b]++;
+    let entropy = 0;
+    for (const c of counts) if (c) entropy -= c * Math.log2(c / block.length);
+    low.push(entropy < bits * block.length);
+  }
+  const cuts = [0];
+  for (let i = 1; i < low.length; i++) if (low[i] !== low[i - 1]) cuts.push(i * size);
+  cuts.push(bytes.length);
+  return cuts;
+}
+
+/** The `<script type="application/octet-stream">` blocks of the wasm and the model (app/byte-text.js). */
 function dataBlocks() {
-  return Object.values(DATA_BLOCKS).map(({ id, module }) => {
-    const base64 = readFileSync(join(lib, module), 'utf8').match(/"([A-Za-z0-9+/=]*)"/)?.[1];
-    if (!base64) throw new Error(`dist/lib/${module} holds no base64 string`);
-    return `<script type="application/octet-stream" id="${id}">${base64}</script>`;
+  return Object.values(DATA_BLOCKS).map(({ id, file }) => {
+    const { text, parts } = encodeDataBlock(readFileSync(join(lib, file)), file);
+    return `<script type="application/octet-stream" id="${id}" data-parts="${parts}">${text}</script>`;
   }).join('\n');
 }
 
@@ -228,7 +270,10 @@ export async function buildPage() {
     logLevel: 'warning',
   })).outputFiles[0].text;
   if (/<\/script/i.test(bundle)) throw new Error('the page bundle contains "</script"');
-  const css = readFileSync(join(www, 'style.css'), 'utf8');
+  // Minified like the bundle: comments and whitespace, −2.3 KB of the stylesheet's gzip.
+  const css = esbuild.transformSync(readFileSync(join(www, 'style.css'), 'utf8'), {
+    loader: 'css', minify: !process.env.DATELINE_PAGE_UNMINIFIED, logLevel: 'warning',
+  }).code;
   let html = readFileSync(join(www, 'index.html'), 'utf8');
   const replace = (marker, content) => {
     if (!html.includes(marker)) throw new Error(`www/index.html lacks ${marker}`);
@@ -237,7 +282,9 @@ export async function buildPage() {
   replace('<link rel="stylesheet" href="style.css">', `<style>\n${css}</style>`);
   replace('<script type="module" src="app.js"></script>',
     `<script type="application/json" id="demo-corpus">${scriptSafeJson(await analysedDemo())}</script>\n<script type="module" async>${bundle}</script>\n${dataBlocks()}`);
-  writeFileSync(join(dist, 'index.html'), html);
+  // A UTF-8 byte order mark: it outranks a server's Content-Type charset, so
+  // the data blocks' non-ASCII characters are read as UTF-8 wherever the page is hosted.
+  writeFileSync(join(dist, 'index.html'), `\uFEFF${html}`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -5,7 +5,8 @@
 // the page's thread long to receive. Built by scripts/build.mjs into a
 // string that www/app/engine.js starts from a Blob URL (works from file://).
 //
-// Messages in:  {type: 'init', wasm: ArrayBuffer, model: ArrayBuffer}
+// Messages in:  {type: 'init', wasm, model}: each an ArrayBuffer, or the
+//               page's data block as {text, parts} (app/byte-text.js)
 //               {type: 'analyze', id, inputs, options}
 // Messages out: {type: 'ready'} | {type: 'progress', id, phase, done, total}
 //               (phase: the core's 'reading' | 'names' | 'finishing', then 'receiving')
@@ -13,6 +14,7 @@
 //               {type: 'error', id, name, message}
 
 import { analyze, initSync, loadModel } from 'dateline-core';
+import { decodeBytes } from './app/byte-text.js';
 
 /** At most one progress message per this many milliseconds (the first and last of a phase always go). */
 const PROGRESS_MS = 50;
@@ -35,10 +37,15 @@ self.addEventListener('message', (event) => {
 
 /** Instantiates the wasm core and loads the entity model. */
 function start({ wasm, model }) {
-  initSync({ module: new Uint8Array(wasm) });
-  loadModel(new Uint8Array(model));
+  initSync({ module: bytes(wasm) });
+  loadModel(bytes(model));
   ready = true;
   self.postMessage({ type: 'ready' });
+}
+
+/** The bytes of an asset sent as an ArrayBuffer or as a data block's text. */
+function bytes(data) {
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : decodeBytes(data ?? {});
 }
 
 /** Analyses one story and posts the result in parts, then the rest. */

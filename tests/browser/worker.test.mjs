@@ -6,8 +6,11 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addFiles, launch, withPage } from './offline-page.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addFiles, guardContext, launch, root, waitReady, withPage } from './offline-page.mjs';
 import { pageArticles } from '../../benches/page-corpus.mjs';
+import { decodeBytes } from '../../www/app/byte-text.js';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -20,6 +23,40 @@ test('the demo shows at once from the build\'s analysis; the analysis engine sta
     assert.ok(workers.some((url) => url.startsWith('blob:')), `a blob: worker runs: ${JSON.stringify(workers)}`);
     assert.ok(await page.locator('mark.mention').count() > 0, 'the demo article is highlighted');
   });
+});
+
+test('the data blocks, as Chromium\'s HTML parser reads them, are the package\'s wasm and model byte for byte', async () => {
+  await withPage(browser, async (page) => {
+    for (const [id, file] of [['dateline-wasm', 'dateline.wasm'], ['dateline-model', 'dateline-model.bin']]) {
+      const block = await page.evaluate((id) => {
+        const node = document.getElementById(id);
+        return { text: node.textContent, parts: node.dataset.parts };
+      }, id);
+      assert.ok(Buffer.from(decodeBytes(block)).equals(readFileSync(join(root, 'dist', 'lib', file))), `#${id} decodes to dist/lib/${file}`);
+    }
+    // The engine decoded the same text in its worker and started.
+    await page.waitForFunction(() => performance.getEntriesByName('dateline:engine-start').length === 1, null, { timeout: 15_000 });
+  });
+});
+
+test('served with another charset in its Content-Type, the page still reads its data blocks as UTF-8 (its byte order mark wins) and starts the engine', async () => {
+  const url = 'http://dateline.test/index.html';
+  const context = await browser.newContext();
+  const { foreign, problems } = await guardContext(context, (target) => target === url || /^(data|blob):/.test(target));
+  try {
+    await context.route(url, (route) => route.fulfill({
+      status: 200, headers: { 'content-type': 'text/html; charset=windows-1252' }, body: readFileSync(join(root, 'dist', 'index.html')),
+    }));
+    const page = await context.newPage();
+    await page.goto(url);
+    await waitReady(page);
+    assert.equal(await page.evaluate(() => document.characterSet), 'UTF-8');
+    await page.waitForFunction(() => performance.getEntriesByName('dateline:engine-start').length === 1, null, { timeout: 15_000 });
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(problems, [], 'console or page errors');
+  assert.deepEqual(foreign, [], 'requests left the page');
 });
 
 test('a large add shows a draft and a progress bar, and the page keeps drawing frames', async () => {

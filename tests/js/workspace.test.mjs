@@ -10,7 +10,7 @@ import { analyze } from '../../dist/lib/node.js';
 import {
   WORKSPACE_FORMAT, WorkspaceError, cleanInput, dayError, fileStem, makeWorkspace, parseWorkspace,
 } from '../../www/app/workspace-format.js';
-import { CSV_COLUMNS, escapeHtml, spreadsheetSafe, timelineCsv, timelineJs } from '../../www/app/export-timeline.js';
+import { CSV_COLUMNS, csv, escapeHtml, spreadsheetSafe, timelineCsv, timelineJs } from '../../www/app/export-timeline.js';
 import { SNAPSHOT_CSP, snapshotHtml } from '../../www/app/export-snapshot.js';
 import { markdownToText } from '../../www/app/markdown.js';
 import { fileKind } from '../../www/app/files.js';
@@ -116,6 +116,18 @@ describe('workspace format', () => {
 });
 
 describe('timeline CSV', () => {
+  test('csv quotes as RFC 4180 asks (and a lone CR or LF too, which spreadsheets take for a line break), and csv-parse reads every field back', () => {
+    const rows = [
+      ['plain', '', 'a,b', 'say "hi"', '"', 'two\nlines', 'cr\ronly', 'crlf\r\nend', ' spaced ', 'ünïcödé – “quotes”', "'=1+1"],
+      ['x', 'y', 'z', '', '', '', '', '', '', '', ''],
+    ];
+    const text = csv(rows);
+    assert.ok(text.startsWith('plain,,"a,b","say ""hi""","""","two\nlines","cr\ronly","crlf\r\nend", spaced ,'), text);
+    assert.ok(text.endsWith(',\'=1+1\r\nx,y,z,,,,,,,,\r\n'), text);
+    assert.deepEqual(parse(text, { relax_quotes: false, relax_column_count: false }), rows);
+    assert.equal(csv([]), '');
+  });
+
   test('one row per event, quoted per RFC 4180 so that every field parses back', () => {
     const { inputs, analysis } = trickyStory();
     const csv = timelineCsv(analysis, articleTitles(inputs, analysis));

@@ -1,14 +1,17 @@
 // The page's side of the analysis worker (www/worker.js): starts it from a
 // Blob URL (no fetch, so it works from file://), hands it the wasm and the
-// entity model as transferred bytes, and runs analyses one at a time.
+// entity model (transferred bytes, or the page's data blocks as text, which
+// the worker decodes), and runs analyses one at a time.
 
 /** Error classes the worker's errors are rebuilt as, by name. */
 const ERRORS = { TypeError, RangeError, Error };
 
 /**
  * An analysis engine in a Web Worker. `source`: the worker's code (a
- * string); `wasm` and `model`: the bytes (Uint8Array or ArrayBuffer) of the
- * wasm core and of dateline-model.bin, transferred to the worker.
+ * string); `wasm` and `model`: the wasm core and dateline-model.bin, each
+ * as bytes (Uint8Array or ArrayBuffer, transferred to the worker) or as
+ * `{text, parts}` from `app/byte-text.js` (the page's data blocks,
+ * decoded in the worker, off the page's thread).
  */
 export function createEngine({ source, wasm, model }) {
   const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
@@ -40,8 +43,8 @@ export function createEngine({ source, wasm, model }) {
     });
   });
   started.catch(() => {});
-  const buffers = [toBuffer(wasm), toBuffer(model)];
-  worker.postMessage({ type: 'init', wasm: buffers[0], model: buffers[1] }, buffers);
+  const [wasmData, modelData] = [wasm, model].map((data) => (isBytes(data) ? toBuffer(data) : data));
+  worker.postMessage({ type: 'init', wasm: wasmData, model: modelData }, [wasmData, modelData].filter(isBytes));
   worker.addEventListener('message', (event) => receive(event.data));
   worker.addEventListener('messageerror', () => {
     worker.terminate();
@@ -129,6 +132,11 @@ function errorFrom({ name, message }, prefix) {
   return new Kind(prefix ? `${prefix}: ${message}` : message);
 }
 
+/** Whether `data` is bytes (an ArrayBuffer or a view), not an encoded data block. */
+function isBytes(data) {
+  return data instanceof ArrayBuffer || ArrayBuffer.isView(data);
+}
+
 /** An ArrayBuffer holding exactly `bytes` (copied only when it is a view of a larger buffer). */
 function toBuffer(bytes) {
   if (bytes instanceof ArrayBuffer) return bytes;
@@ -136,22 +144,14 @@ function toBuffer(bytes) {
   return bytes.slice().buffer;
 }
 
-/** Bytes from base64 (the page embeds the wasm and the model that way). */
-export function decodeBase64(base64) {
-  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(base64);
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 let pageEngine = null;
 
 /**
  * The page's engine, started on first use from the assets the build
  * embeds (`dateline-page:assets`: the worker's code, and readers of the
- * wasm and the model, base64 in the page's data blocks), and started anew
- * after it failed.
+ * wasm and the model, text in the page's data blocks, see app/byte-text.js),
+ * and started anew after it failed. The user timing measure
+ * `dateline:engine-start` spans reading the blocks to the worker's ready.
  */
 export async function pageEngineStart() {
   if (!pageEngine || pageEngine.failed()) {
@@ -159,9 +159,9 @@ export async function pageEngineStart() {
     if (document.readyState === 'loading') await new Promise((resolve) => { document.addEventListener('DOMContentLoaded', resolve, { once: true }); });
     if (pageEngine && !pageEngine.failed()) return pageEngine.ready().then(() => pageEngine);
     const assets = await import('dateline-page:assets');
-    pageEngine = createEngine({
-      source: assets.workerSource, wasm: decodeBase64(assets.wasmBase64()), model: decodeBase64(assets.modelBase64()),
-    });
+    const start = performance.now();
+    pageEngine = createEngine({ source: assets.workerSource, wasm: assets.wasmBlock(), model: assets.modelBlock() });
+    pageEngine.ready().then(() => performance.measure('dateline:engine-start', { start }), () => {});
   }
   await pageEngine.ready();
   return pageEngine;
