@@ -89,6 +89,16 @@ fn publication_line(text: &str, seg: &Segmentation, mentions: &[Mention]) -> Opt
     best.map(|(_, date)| date)
 }
 
+/// Words that open a publication line ("Updated 4 November 2023, 18:05 GMT").
+const PUBLICATION_CUES: &[&str] = &["published", "updated", "posted", "last modified", "last updated", "date:"];
+
+/// Whether a short line states when the article was published or updated:
+/// the article's date, not an event of its story.
+pub fn is_publication_line(text: &str, seg: &Segmentation, line: Span) -> bool {
+    let lower = line.slice(text).trim_start().to_ascii_lowercase();
+    token_count(seg, line) <= MAX_PUBLICATION_LINE_TOKENS && PUBLICATION_CUES.iter().any(|c| lower.starts_with(c))
+}
+
 /// Number of tokens inside `span` (tokens are sorted).
 fn token_count(seg: &Segmentation, span: Span) -> usize {
     let first = seg.tokens.partition_point(|t| t.span.start < span.start);

@@ -265,7 +265,8 @@ pub fn mentions(doc_index: usize, doc: &DocView) -> (Vec<Mention>, Vec<Mention>)
     let mut previous: Option<Previous> = None;
     let naming = sentences_naming(doc, &ranges);
     for (s, &sentence) in doc.seg.sentences.iter().enumerate() {
-        if !doc.cleaned.in_body(sentence) || is_question(doc.text, sentence) {
+        let publication = crate::time::dct::is_publication_line(doc.text, doc.seg, sentence);
+        if !doc.cleaned.in_body(sentence) || is_question(doc.text, sentence) || publication {
             continue;
         }
         // The words after a wire dateline ("BRANNOCK (Wire) — Two workers…").

@@ -60,7 +60,9 @@ fn undated_text(doc: &DocView, clause: Span) -> String {
             .max()
             .unwrap_or(0);
         let opens_clause = doc.text[clause.start..t.span.start].trim_matches(|c: char| is_edge(c)).is_empty();
-        let is_date = t.timex_type == TimexType::Date && (lead > 0 || opens_clause);
+        // A live blog's "17:40 —" opening an entry goes too.
+        let is_date = t.timex_type == TimexType::Date && (lead > 0 || opens_clause)
+            || t.timex_type == TimexType::Time && opens_clause;
         if !is_date {
             continue; // "the declaration of 2008", "two days of talks" stay
         }

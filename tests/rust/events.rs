@@ -90,3 +90,21 @@ fn an_apposition_does_not_cut_the_verb_from_its_date() {
     let e = dated(&a, "2024-03").expect("the conference");
     assert_eq!(e.summary, "The chief executive, Amin Nasser, told a conference in Oslo");
 }
+
+#[test]
+fn a_publication_line_dates_the_article_but_is_no_event() {
+    let a = run(
+        "2023-11-04",
+        "Updated 4 November 2023, 18:05 GMT\n\nThe Met Office extended its wind warning on Saturday.",
+    );
+    let summaries: Vec<&str> = a.timeline.iter().map(|e| e.summary.as_str()).collect();
+    assert_eq!(summaries, ["The Met Office extended its wind warning"]);
+}
+
+#[test]
+fn a_live_blog_time_stamp_is_not_the_summary() {
+    let a = run("2023-11-04", "16:15 — More than a million homes in France are without power.");
+    assert_eq!(a.timeline.len(), 1);
+    assert_eq!(a.timeline[0].summary, "More than a million homes in France are without power");
+    assert_eq!(a.timeline[0].date.value, "2023-11-04");
+}
