@@ -186,6 +186,30 @@ pub fn number_word(word: &str) -> Option<u32> {
     })
 }
 
+/// What a quarter reports, after "third-quarter" ("third-quarter profit").
+pub const QUARTER_FIGURES: &[&str] = &[
+    "profit",
+    "profits",
+    "earnings",
+    "results",
+    "revenue",
+    "revenues",
+    "sales",
+    "growth",
+    "output",
+    "gdp",
+    "loss",
+    "losses",
+    "deliveries",
+    "figures",
+    "income",
+    "turnover",
+    "margin",
+    "margins",
+    "deficit",
+    "surplus",
+];
+
 /// The value of an ordinal word or numeral ("third", "3rd", "twenty-first" parts).
 pub fn ordinal(word: &str) -> Option<u32> {
     let words = [

@@ -636,6 +636,9 @@ impl<'a, 't> Matcher<'a, 't> {
             let y = self.year4(i + 1)?;
             return Hit::new(i + 1, Expr::Half(n, Some(y)));
         }
+        if let Some(hit) = self.reporting_quarter(i) {
+            return Some(hit);
+        }
         if !self.is(i, "the") {
             return None;
         }
@@ -658,6 +661,24 @@ impl<'a, 't> Matcher<'a, 't> {
             return None; // "the first half" of a match, a book…
         }
         Hit::new(last, if is_quarter { Expr::Quarter(n, year) } else { Expr::Half(n, year) })
+    }
+
+    /// A company's or an economy's "third-quarter profit", "fourth quarter
+    /// earnings": a quarter named before what it reports. Other nouns are
+    /// left alone (a game's "fourth-quarter comeback").
+    fn reporting_quarter(&self, i: usize) -> Option<Hit> {
+        let (n, last) = match self.lw(i).split_once('-') {
+            Some((ordinal, "quarter")) => (lexicon::ordinal(ordinal)?, i),
+            Some(_) => return None,
+            None if self.is(i + 1, "quarter") => (lexicon::ordinal(self.lw(i))?, i + 1),
+            None if self.is(i + 1, "-") && self.is(i + 2, "quarter") => (lexicon::ordinal(self.lw(i))?, i + 2),
+            None => return None,
+        };
+        let reports = lexicon::QUARTER_FIGURES.contains(&self.lw(last + 1));
+        if !(1..=4).contains(&n) || !reports {
+            return None;
+        }
+        Hit::new(last, Expr::Quarter(n as u8, None))
     }
 
     /// "Monday", "Monday, 18 October 2021", "on Monday".
