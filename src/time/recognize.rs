@@ -203,7 +203,7 @@ impl<'a, 't> Matcher<'a, 't> {
             return None;
         }
         let (core, modifier) = self.fuzzy_prefix(i);
-        let patterns: [fn(&Self, usize) -> Option<Hit>; 21] = [
+        let patterns: [fn(&Self, usize) -> Option<Hit>; 22] = [
             Self::day_month,
             Self::day_range,
             Self::month_day,
@@ -219,6 +219,7 @@ impl<'a, 't> Matcher<'a, 't> {
             Self::relative_word,
             Self::this_last_next,
             Self::anchored,
+            Self::past_period,
             Self::amount_unit,
             Self::bare_units,
             Self::unit_adjective,
@@ -793,6 +794,26 @@ impl<'a, 't> Matcher<'a, 't> {
             return None; // "the day before the vote" is anchored on the vote, not a date
         }
         Hit::new(last, Expr::Anchored(Amount::Exact(sign.unsigned_abs()), unit, sign.signum()))
+    }
+
+    /// "the past decade", "the last year", "the past two years": a duration
+    /// reaching back to the time of writing. "The last day of talks", "the
+    /// last week of October" and "at the last minute" are final parts, not spans.
+    fn past_period(&self, i: usize) -> Option<Hit> {
+        if !self.is(i, "the") || !matches!(self.lw(i + 1), "past" | "last") {
+            return None;
+        }
+        let hit = match lexicon::unit(self.lw(i + 2)) {
+            Some((unit, false)) => {
+                let short = matches!(unit, Unit::Minute | Unit::Hour | Unit::Day);
+                if short && self.is(i + 1, "last") {
+                    return None;
+                }
+                Hit::new(i + 2, Expr::Duration(Amount::Exact(1), unit))?
+            }
+            _ => self.amount_unit(i + 2).filter(|h| matches!(h.expr, Expr::Duration(..)))?,
+        };
+        (!self.is(hit.last + 1, "of")).then_some(hit)
     }
 
     /// An amount: "seven", "7", "twenty-five", "a", "a couple of", "a few",
