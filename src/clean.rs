@@ -235,14 +235,33 @@ fn is_byline(line: &str) -> bool {
     is_name && ROLES.iter().any(|r| l.contains(r))
 }
 
-/// A caption that ends with its picture credit: "… (picture Russian Foreign Ministry)".
+/// Most words of the credit that ends a caption ("Photo: John Smith/Getty Images").
+const MAX_CREDIT_WORDS: usize = 8;
+
+/// A caption that ends with its picture credit: "… (picture Russian Foreign
+/// Ministry)", "Cranes stood idle on April 10. Photo: Reuters",
+/// "… | Photograph: Jane Doe/AP". `l` is the line in lower case.
 fn is_captioned_credit(l: &str) -> bool {
     let t = l.trim_end();
-    let Some(open) = t.rfind('(') else { return false };
-    t.ends_with(')')
-        && ["(picture", "(photo", "(image", "(foto", "(credit", "(source:", "(illustration"]
-            .iter()
-            .any(|p| t[open..].starts_with(p))
+    if let Some(open) = t.rfind('(') {
+        let bracketed = t.ends_with(')')
+            && ["(picture", "(photo", "(image", "(foto", "(credit", "(source:", "(illustration"]
+                .iter()
+                .any(|p| t[open..].starts_with(p));
+        if bracketed {
+            return true;
+        }
+    }
+    // A credit after the caption's last sentence or a bar: ". Photo: Reuters".
+    ["photo:", "photograph:", "picture:", "image:", "photo credit:", "credit:", "photo by "].iter().any(|marker| {
+        t.rfind(marker).is_some_and(|at| {
+            let before = t[..at].trim_end();
+            let after = &t[at + marker.len()..];
+            !before.is_empty()
+                && before.ends_with(['.', '|', '–', '—'])
+                && (1..=MAX_CREDIT_WORDS).contains(&after.split_whitespace().count())
+        })
+    })
 }
 
 /// A comment count ("7 Comments", "Comments (12)", "12 thoughts on …") opens
@@ -426,6 +445,13 @@ mod tests {
         assert_eq!(kind_of(text, "Source:"), Some(Credit));
         assert_eq!(kind_of(text, "Leave"), Some(SiteChrome));
         assert_eq!(kind_of(text, "Your email"), Some(SiteChrome));
+        let captions = "Strike ends\n\nDockers voted on Wednesday to end the strike.\n\n\
+                    Cranes stood idle on April 10. Photo: Reuters\n\nA crowd outside the port | Photograph: Jane Doe/AP\n\n\
+                    The union said: Photo: opportunities are rare, and the vote was close.";
+        assert_eq!(kind_of(captions, "Cranes"), Some(Caption));
+        assert_eq!(kind_of(captions, "A crowd"), Some(Caption));
+        assert_eq!(kind_of(captions, "Dockers"), None);
+        assert_eq!(kind_of(captions, "The union"), None);
     }
 
     #[test]
