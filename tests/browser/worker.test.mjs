@@ -56,6 +56,35 @@ test('served with another charset in its Content-Type, the page still reads its 
   assert.deepEqual(foreign, [], 'requests left the page');
 });
 
+test('a damaged data block stops the engine with a clear error, not other bytes: the page still shows its demo', async () => {
+  const url = 'http://dateline.test/index.html';
+  const original = readFileSync(join(root, 'dist', 'index.html'), 'utf8');
+  const html = original.replace(
+    /(<script type="application\/octet-stream" id="dateline-model">)([^<]*)/,
+    (_, open, text) => {
+      const packed = Buffer.from(text, 'base64');
+      packed[packed.length - 8] ^= 0x01; // a bit of the gzip trailer's CRC-32
+      return open + packed.toString('base64');
+    },
+  );
+  assert.notEqual(html, original, 'the model block was damaged');
+  const context = await browser.newContext();
+  const { foreign } = await guardContext(context, (target) => target === url || /^(data|blob):/.test(target));
+  try {
+    await context.route(url, (route) => route.fulfill({ status: 200, headers: { 'content-type': 'text/html' }, body: html }));
+    const page = await context.newPage();
+    await page.goto(url);
+    await waitReady(page);
+    assert.ok(await page.locator('mark.mention').count() > 0, 'the demo article is highlighted from the build\'s analysis');
+    await page.waitForFunction(() => document.getElementById('add-error').textContent !== '', null, { timeout: 15_000 });
+    assert.match(await page.locator('#add-error').textContent(), /could not start: the data block is damaged/);
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('dateline:engine-start').length), 0);
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(foreign, [], 'requests left the page');
+});
+
 test('a large add shows a draft and a progress bar, and the page keeps drawing frames', async () => {
   const articles = pageArticles(60);
   await withPage(browser, async (page) => {

@@ -22,8 +22,12 @@ export async function decodeDataBlock(text) {
     throw new Error('the data block is damaged: its text is not base64');
   }
   try {
-    const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream(FORMAT));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
+    // One write of the whole: Blob.stream()'s 64 KiB chunks made the model's inflate take ≈ 1.5× as long.
+    const inflate = new DecompressionStream(FORMAT);
+    const writer = inflate.writable.getWriter();
+    writer.write(packed).catch(() => {}); // a damaged block rejects these too, and the read below
+    writer.close().catch(() => {});
+    return new Uint8Array(await new Response(inflate.readable).arrayBuffer());
   } catch (e) {
     throw new Error(`the data block is damaged: it does not decompress (${e?.message ?? e})`);
   }
