@@ -3,11 +3,11 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { deflateRawSync, gzipSync } from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { shadowCss } from './element-css.mjs';
-import { ENCODINGS, decodeBytes, encodeBytes, joinSegments } from '../www/app/byte-text.js';
+import { FORMAT, decodeDataBlock } from '../www/app/data-block.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -177,9 +177,9 @@ async function workerSource(www) {
  * esbuild plugin for `dateline-page:assets`: the worker's source, and
  * functions that read the wasm and the model from the page's data blocks
  * (`<script type="application/octet-stream">`, see DATA_BLOCKS) as
- * `{text, parts}` for app/byte-text.js: outside the
- * module script, the 3 MB of text costs the script's compile nothing, and
- * the page reads it only to start the engine, which decodes it.
+ * text for app/data-block.js: outside the module script, the 2.6 MB of
+ * base64 costs the script's compile nothing, and the page reads it only to
+ * start the engine, whose worker decodes it.
  */
 function pageAssets(worker) {
   return {
@@ -191,7 +191,7 @@ function pageAssets(worker) {
           'const read = (id) => {',
           '  const node = document.getElementById(id);',
           "  if (!node) throw new Error(`the page lacks its #${id} data block; rebuild it with scripts/build.mjs`);",
-          '  return { text: node.textContent, parts: node.dataset.parts };',
+          '  return node.textContent;',
           '};',
           ...Object.entries(DATA_BLOCKS).map(([name, { id }]) => `export const ${name} = () => read(${JSON.stringify(id)});`),
           `export const workerSource = ${JSON.stringify(worker)};`,
@@ -207,52 +207,30 @@ const DATA_BLOCKS = {
   modelBlock: { id: 'dateline-model', file: 'dateline-model.bin' },
 };
 
+/** zlib's compressor for each DecompressionStream format the data blocks may use. */
+const COMPRESS = { 'deflate-raw': deflateRawSync, gzip: gzipSync };
+
 /**
- * `bytes` as an app/byte-text.js data block `{text, parts}`, whichever gzips
- * smaller: the whole in its best layout, or cut where the bytes turn from
- * text-like to near-random and back (8 KiB blocks under or over 7 bits of
- * entropy a byte; a model's JSON header and its weights), each segment in
- * its best layout. Checks that the text holds only characters the HTML
- * parser keeps as they are inside a <script> element (no `<`, NUL or CR)
- * and that it decodes to the same bytes.
+ * `bytes` as the text of an app/data-block.js data block: base64 of their
+ * gzip at level 9 (raw deflate, without gzip's CRC-32, changed the page's
+ * gzip by under 100 bytes either way). Base64 is ASCII without `<`, so the
+ * HTML parser keeps it as it is inside a <script> element under any
+ * charset. Checks that the text decodes, as the page's worker decodes it,
+ * to the same bytes.
  */
-export function encodeDataBlock(bytes, name) {
-  const gz = (text) => gzipSync(Buffer.from(text, 'utf8'), { level: 9 }).length;
-  const smallest = (candidates) => candidates.map((c) => ({ c, size: gz(c.text) })).reduce((a, b) => (b.size < a.size ? b : a)).c;
-  const segment = (part) => smallest(ENCODINGS.map((encoding) => encodeBytes(part, encoding)));
-  const cuts = entropyCuts(bytes);
-  const block = smallest([
-    joinSegments([segment(bytes)]),
-    ...(cuts.length > 2 ? [joinSegments(cuts.slice(1).map((end, i) => segment(bytes.subarray(cuts[i], end))))] : []),
-  ]);
-  if (/[<\0\r]/.test(block.text)) throw new Error(`the ${name} data block holds a character the HTML parser would change`);
-  if (!Buffer.from(decodeBytes(block)).equals(bytes)) throw new Error(`the ${name} data block does not decode to ${name}`);
-  return block;
+export async function encodeDataBlock(bytes, name) {
+  const text = COMPRESS[FORMAT](bytes, { level: 9 }).toString('base64');
+  if (!Buffer.from(await decodeDataBlock(text)).equals(bytes)) throw new Error(`the ${name} data block does not decode to ${name}`);
+  return text;
 }
 
-/** Offsets where `bytes` turns from under 7 bits of entropy a byte to over, or back, by 8 KiB blocks; with 0 and the end. */
-function entropyCuts(bytes, size = 8192, bits = 7) {
-  const low = [];
-  for (let at = 0; at < bytes.length; at += size) {
-    const block = bytes.subarray(at, at + size);
-    const counts = new Float64Array(256);
-    for (const b of block) counts[b]++;
-    let entropy = 0;
-    for (const c of counts) if (c) entropy -= c * Math.log2(c / block.length);
-    low.push(entropy < bits * block.length);
-  }
-  const cuts = [0];
-  for (let i = 1; i < low.length; i++) if (low[i] !== low[i - 1]) cuts.push(i * size);
-  cuts.push(bytes.length);
-  return cuts;
-}
-
-/** The `<script type="application/octet-stream">` blocks of the wasm and the model (app/byte-text.js). */
-function dataBlocks() {
-  return Object.values(DATA_BLOCKS).map(({ id, file }) => {
-    const { text, parts } = encodeDataBlock(readFileSync(join(lib, file)), file);
-    return `<script type="application/octet-stream" id="${id}" data-parts="${parts}">${text}</script>`;
-  }).join('\n');
+/** The `<script type="application/octet-stream">` blocks of the wasm and the model (app/data-block.js). */
+async function dataBlocks() {
+  const blocks = await Promise.all(Object.values(DATA_BLOCKS).map(async ({ id, file }) => {
+    const text = await encodeDataBlock(readFileSync(join(lib, file)), file);
+    return `<script type="application/octet-stream" id="${id}">${text}</script>`;
+  }));
+  return blocks.join('\n');
 }
 
 export async function buildPage() {
@@ -281,9 +259,9 @@ export async function buildPage() {
   };
   replace('<link rel="stylesheet" href="style.css">', `<style>\n${css}</style>`);
   replace('<script type="module" src="app.js"></script>',
-    `<script type="application/json" id="demo-corpus">${scriptSafeJson(await analysedDemo())}</script>\n<script type="module" async>${bundle}</script>\n${dataBlocks()}`);
+    `<script type="application/json" id="demo-corpus">${scriptSafeJson(await analysedDemo())}</script>\n<script type="module" async>${bundle}</script>\n${await dataBlocks()}`);
   // A UTF-8 byte order mark: it outranks a server's Content-Type charset, so
-  // the data blocks' non-ASCII characters are read as UTF-8 wherever the page is hosted.
+  // the page's non-ASCII text (the demo story) is read as UTF-8 wherever it is hosted.
   writeFileSync(join(dist, 'index.html'), `\uFEFF${html}`);
 }
 

@@ -6,7 +6,7 @@
 // string that www/app/engine.js starts from a Blob URL (works from file://).
 //
 // Messages in:  {type: 'init', wasm, model}: each an ArrayBuffer, or the
-//               page's data block as {text, parts} (app/byte-text.js)
+//               text of the page's data block (app/data-block.js)
 //               {type: 'analyze', id, inputs, options}
 // Messages out: {type: 'ready'} | {type: 'progress', id, phase, done, total}
 //               (phase: the core's 'reading' | 'names' | 'finishing', then 'receiving')
@@ -14,7 +14,7 @@
 //               {type: 'error', id, name, message}
 
 import { analyze, initSync, loadModel } from 'dateline-core';
-import { decodeBytes } from './app/byte-text.js';
+import { decodeDataBlock } from './app/data-block.js';
 
 /** At most one progress message per this many milliseconds (the first and last of a phase always go). */
 const PROGRESS_MS = 50;
@@ -26,26 +26,30 @@ let ready = false;
 
 self.addEventListener('message', (event) => {
   const message = event.data ?? {};
+  const report = (e) => {
+    self.postMessage({ type: 'error', id: message.id ?? null, name: e?.name ?? 'Error', message: String(e?.message ?? e) });
+  };
   try {
-    if (message.type === 'init') start(message);
+    if (message.type === 'init') start(message).catch(report);
     else if (message.type === 'analyze') run(message);
     else throw new TypeError(`unknown message type "${message.type}"`);
   } catch (e) {
-    self.postMessage({ type: 'error', id: message.id ?? null, name: e?.name ?? 'Error', message: String(e?.message ?? e) });
+    report(e);
   }
 });
 
 /** Instantiates the wasm core and loads the entity model. */
-function start({ wasm, model }) {
-  initSync({ module: bytes(wasm) });
-  loadModel(bytes(model));
+async function start({ wasm, model }) {
+  const [wasmBytes, modelBytes] = await Promise.all([bytes(wasm), bytes(model)]);
+  initSync({ module: wasmBytes });
+  loadModel(modelBytes);
   ready = true;
   self.postMessage({ type: 'ready' });
 }
 
 /** The bytes of an asset sent as an ArrayBuffer or as a data block's text. */
-function bytes(data) {
-  return data instanceof ArrayBuffer ? new Uint8Array(data) : decodeBytes(data ?? {});
+async function bytes(data) {
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : decodeDataBlock(data);
 }
 
 /** Analyses one story and posts the result in parts, then the rest. */

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addFiles, guardContext, launch, root, waitReady, withPage } from './offline-page.mjs';
 import { pageArticles } from '../../benches/page-corpus.mjs';
-import { decodeBytes } from '../../www/app/byte-text.js';
+import { decodeDataBlock } from '../../www/app/data-block.js';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -28,13 +28,10 @@ test('the demo shows at once from the build\'s analysis; the analysis engine sta
 test('the data blocks, as Chromium\'s HTML parser reads them, are the package\'s wasm and model byte for byte', async () => {
   await withPage(browser, async (page) => {
     for (const [id, file] of [['dateline-wasm', 'dateline.wasm'], ['dateline-model', 'dateline-model.bin']]) {
-      const block = await page.evaluate((id) => {
-        const node = document.getElementById(id);
-        return { text: node.textContent, parts: node.dataset.parts };
-      }, id);
-      assert.ok(Buffer.from(decodeBytes(block)).equals(readFileSync(join(root, 'dist', 'lib', file))), `#${id} decodes to dist/lib/${file}`);
+      const text = await page.evaluate((id) => document.getElementById(id).textContent, id);
+      assert.ok(Buffer.from(await decodeDataBlock(text)).equals(readFileSync(join(root, 'dist', 'lib', file))), `#${id} decodes to dist/lib/${file}`);
     }
-    // The engine decoded the same text in its worker and started.
+    // The engine decoded the same text in its worker (DecompressionStream, under the page's CSP) and started.
     await page.waitForFunction(() => performance.getEntriesByName('dateline:engine-start').length === 1, null, { timeout: 15_000 });
   });
 });
@@ -56,6 +53,35 @@ test('served with another charset in its Content-Type, the page still reads its 
     await context.close();
   }
   assert.deepEqual(problems, [], 'console or page errors');
+  assert.deepEqual(foreign, [], 'requests left the page');
+});
+
+test('a damaged data block stops the engine with a clear error, not other bytes: the page still shows its demo', async () => {
+  const url = 'http://dateline.test/index.html';
+  const original = readFileSync(join(root, 'dist', 'index.html'), 'utf8');
+  const html = original.replace(
+    /(<script type="application\/octet-stream" id="dateline-model">)([^<]*)/,
+    (_, open, text) => {
+      const packed = Buffer.from(text, 'base64');
+      packed[packed.length - 8] ^= 0x01; // a bit of the gzip trailer's CRC-32
+      return open + packed.toString('base64');
+    },
+  );
+  assert.notEqual(html, original, 'the model block was damaged');
+  const context = await browser.newContext();
+  const { foreign } = await guardContext(context, (target) => target === url || /^(data|blob):/.test(target));
+  try {
+    await context.route(url, (route) => route.fulfill({ status: 200, headers: { 'content-type': 'text/html' }, body: html }));
+    const page = await context.newPage();
+    await page.goto(url);
+    await waitReady(page);
+    assert.ok(await page.locator('mark.mention').count() > 0, 'the demo article is highlighted from the build\'s analysis');
+    await page.waitForFunction(() => document.getElementById('add-error').textContent !== '', null, { timeout: 15_000 });
+    assert.match(await page.locator('#add-error').textContent(), /could not start: the data block is damaged/);
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('dateline:engine-start').length), 0);
+  } finally {
+    await context.close();
+  }
   assert.deepEqual(foreign, [], 'requests left the page');
 });
 

@@ -10,8 +10,8 @@ const ERRORS = { TypeError, RangeError, Error };
  * An analysis engine in a Web Worker. `source`: the worker's code (a
  * string); `wasm` and `model`: the wasm core and dateline-model.bin, each
  * as bytes (Uint8Array or ArrayBuffer, transferred to the worker) or as
- * `{text, parts}` from `app/byte-text.js` (the page's data blocks,
- * decoded in the worker, off the page's thread).
+ * the text of the page's data block (`app/data-block.js`, decoded in the
+ * worker, off the page's thread).
  */
 export function createEngine({ source, wasm, model }) {
   const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
@@ -149,7 +149,7 @@ let pageEngine = null;
 /**
  * The page's engine, started on first use from the assets the build
  * embeds (`dateline-page:assets`: the worker's code, and readers of the
- * wasm and the model, text in the page's data blocks, see app/byte-text.js),
+ * wasm and the model, text in the page's data blocks, see app/data-block.js),
  * and started anew after it failed. The user timing measure
  * `dateline:engine-start` spans reading the blocks to the worker's ready.
  */
