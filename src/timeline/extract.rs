@@ -539,8 +539,9 @@ fn has_tense_cue(stretch: &str) -> bool {
 /// Splits a sentence with several dates into one clause per date: the cut
 /// between two dates falls at the last comma, semicolon or dash before the
 /// second (before a "that" when that comma would leave a clause with no
-/// verb), else before the word that leads to it. Each clause comes with its
-/// date's span.
+/// verb), else before the last "and", "but", "then", "before" or "after"
+/// between them, else before the word that leads to it. Each clause comes
+/// with its date's span.
 fn clauses(text: &str, sentence: Span, dates: &[(Span, EventDate)]) -> Vec<(Span, Span, EventDate)> {
     let mut out = Vec::with_capacity(dates.len());
     let mut start = sentence.start;
@@ -561,8 +562,14 @@ fn clauses(text: &str, sentence: Span, dates: &[(Span, EventDate)]) -> Vec<(Span
                     (Some(c), Some(t)) if !has_tense_cue(&text[start..c]) => Some(t),
                     _ => comma,
                 };
-                // Else before the word that leads to the second date ("… at 6 a.m. | on 3 March").
-                cut.unwrap_or_else(|| {
+                // Else before a conjunction that opens the second's clause ("… in June 2022 |
+                // and opened talks last December"), else before the word that leads to the
+                // second date ("… at 6 a.m. | on 3 March").
+                let conjunction = [" and ", " but ", " then ", " before ", " after "]
+                    .iter()
+                    .filter_map(|c| between.rfind(c).map(|i| span.end + i + 1))
+                    .max();
+                cut.or(conjunction).unwrap_or_else(|| {
                     let lead = between.trim_end();
                     let space = lead.char_indices().rfind(|(_, c)| c.is_whitespace());
                     space.map_or(next.start, |(i, c)| span.end + i + c.len_utf8())

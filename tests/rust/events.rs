@@ -108,3 +108,16 @@ fn a_live_blog_time_stamp_is_not_the_summary() {
     assert_eq!(a.timeline[0].summary, "More than a million homes in France are without power");
     assert_eq!(a.timeline[0].date.value, "2023-11-04");
 }
+
+#[test]
+fn two_dates_joined_by_and_are_two_events() {
+    let a = run(
+        "2024-05-21",
+        "The bloc granted Moldova candidate status in June 2022 and opened accession talks last December.",
+    );
+    let got: Vec<(&str, &str)> = a.timeline.iter().map(|e| (e.date.value.as_str(), e.summary.as_str())).collect();
+    assert_eq!(
+        got,
+        [("2022-06", "The bloc granted Moldova candidate status"), ("2023-12", "Opened accession talks last December")]
+    );
+}
