@@ -94,6 +94,9 @@ const TITLES: &[&str] = &[
 /// after an event noun ("exercise “Steadfast Noon”").
 pub fn named_events(text: &str, seg: &Segmentation) -> Vec<Span> {
     let tokens = &seg.tokens;
+    // In a sentence all in capitals every word looks like a name: only the
+    // strictest cue (an event noun in the sentence itself) holds there.
+    let shouted: Vec<bool> = seg.sentences.iter().map(|s| !s.slice(text).chars().any(char::is_lowercase)).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -125,12 +128,17 @@ pub fn named_events(text: &str, seg: &Segmentation) -> Vec<Span> {
             continue; // "June 2021" is a date
         }
         if let Some((end, next)) = code_end {
-            if quoted || sentence_has_event_noun(text, tokens, sentence) {
+            let reach = if shouted[sentence] { 0 } else { 1 };
+            if quoted || near_event_noun(text, tokens, sentence, reach) {
                 out.push(Span::new(tokens[start].span.start, end));
                 i = next;
                 continue;
             }
         } else if quoted && start > 0 && follows_event_noun(text, tokens, start) {
+            out.push(Span::new(tokens[start].span.start, tokens[name_end - 1].span.end));
+        } else if name_end - start >= 2 && !shouted[sentence] && NAME_OPENERS.contains(&tokens[start].span.slice(text))
+        {
+            // "Operation Desert Storm", "Exercise Talisman Sabre".
             out.push(Span::new(tokens[start].span.start, tokens[name_end - 1].span.end));
         }
     }
@@ -155,10 +163,16 @@ fn is_quoted(text: &str, tokens: &[Token], start: usize, end: usize) -> bool {
         && (matches!(after, Some("”" | "\"" | "’" | "'" | "»")) || matches!(after2, Some("”" | "\"" | "’" | "'" | "»")))
 }
 
-fn sentence_has_event_noun(text: &str, tokens: &[Token], sentence: usize) -> bool {
+/// Event nouns that open a name when capitalized ("Operation Desert Storm").
+const NAME_OPENERS: &[&str] = &["Operation", "Exercise"];
+
+/// Whether the sentence, or one at most `reach` sentences before or after it,
+/// has an event noun: "RIMPAC 2024 will start in June" next to a sentence on
+/// the exercises.
+fn near_event_noun(text: &str, tokens: &[Token], sentence: usize, reach: usize) -> bool {
     tokens
         .iter()
-        .filter(|t| t.sentence == sentence)
+        .filter(|t| t.sentence + reach >= sentence && t.sentence <= sentence + reach)
         .any(|t| EVENT_NOUNS.contains(&t.span.slice(text).to_ascii_lowercase().as_str()))
 }
 
@@ -526,6 +540,13 @@ mod tests {
         assert_eq!(events("NATO began its annual exercise “Steadfast Noon” on Monday."), ["Steadfast Noon"]);
         assert_eq!(events("Troops joined “Slavic Shield 2021”, a week-long exercise."), ["Slavic Shield 2021"]);
         assert!(events("Windows 2000 was released by Microsoft.").is_empty());
+        assert_eq!(
+            events("Milley said RIMPAC 2024 starts in June. Exercise Talisman Sabre follows."),
+            ["RIMPAC 2024", "Exercise Talisman Sabre"]
+        );
+        assert_eq!(events("Operation Desert Storm began in 1991."), ["Operation Desert Storm"]);
+        assert!(events("THE OFFICE OPENED IN 2000. THE SUMMIT FOLLOWED.").is_empty());
+        assert!(events("Windows 2000 was released. Office 2003 followed in the spring.").is_empty());
         assert!(events("In 2014 the talks ended.").is_empty());
     }
 
