@@ -6,9 +6,8 @@
 //! one ellipsis token, clock times stay whole ("9:30"), and clitics split off
 //! ("NATO’s" → "NATO" + "’s", "don't" → "do" + "n't"), as OntoNotes does.
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::abbreviations::{self, AbbreviationKind};
+use super::bounds::word_bounds;
 use super::paragraphs::is_format;
 use super::TokenKind;
 use crate::span::Span;
@@ -70,10 +69,11 @@ fn word_tokens(text: &str, region: Span, segments: &mut Vec<Span>, out: &mut Vec
         return;
     }
     segments.clear();
-    for (i, s) in region.slice(text).split_word_bound_indices() {
-        let span = Span::new(region.start + i, region.start + i + s.len());
+    word_bounds(region.slice(text), |a, b| {
+        let span = Span::new(region.start + a, region.start + b);
+        let s = span.slice(text);
         // UAX #29 joins words across U+202F (narrow no-break space); it is a space.
-        if s.contains('\u{202F}') && s.len() > 3 {
+        if s.len() > 3 && s.contains('\u{202F}') {
             let mut start = span.start;
             for (j, _) in s.match_indices('\u{202F}') {
                 segments.push(Span::new(start, span.start + j));
@@ -83,7 +83,7 @@ fn word_tokens(text: &str, region: Span, segments: &mut Vec<Span>, out: &mut Vec
         } else {
             segments.push(span);
         }
-    }
+    });
     segments.retain(|s| !s.is_empty() && !is_invisible(s.slice(text)));
     let segments = &segments[..];
     let mut i = 0;
