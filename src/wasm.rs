@@ -317,7 +317,7 @@ pub fn find_dates(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
 /// (UTF-16 offsets); the JavaScript wrapper turns them into objects.
 #[wasm_bindgen(js_name = tokenizePacked)]
 pub fn tokenize_packed(text: &str) -> Vec<u32> {
-    let tokens = crate::tokenize(text);
+    let tokens = crate::analyze::token_records(text);
     let mut packed = Vec::with_capacity(tokens.len() * 4);
     for t in tokens {
         packed.extend([t.start as u32, t.end as u32, t.kind.code(), t.sentence as u32]);
