@@ -54,11 +54,13 @@ const ASCII: [Ascii; 128] = {
     table
 };
 
-/// Calls `emit(start, end)` for every UAX #29 word segment of `text`, in
-/// order, with byte offsets into `text`: the same segments as
+/// Calls `emit(start, end, ascii)` for every UAX #29 word segment of
+/// `text`, in order, with byte offsets into `text`: the same segments as
 /// `text.split_word_bound_indices()`, spaces and line breaks included.
+/// `ascii` is true for segments known to be ASCII (from the fast path);
+/// false ones may hold other characters.
 #[inline]
-pub fn word_bounds(text: &str, mut emit: impl FnMut(usize, usize)) {
+pub fn word_bounds(text: &str, mut emit: impl FnMut(usize, usize, bool)) {
     let bytes = text.as_bytes();
     // A run of spaces after an ASCII run, not yet emitted: it joins the
     // general stretch if a run with other characters follows.
@@ -86,7 +88,7 @@ pub fn word_bounds(text: &str, mut emit: impl FnMut(usize, usize)) {
             if let Some(from) = general.take() {
                 general_bounds(text, from, start, &mut emit);
             } else if let Some((a, b)) = spaces.take() {
-                emit(a, b);
+                emit(a, b, true);
             }
             ascii_bounds(bytes, start, i, &mut emit);
         } else if general.is_none() {
@@ -96,14 +98,14 @@ pub fn word_bounds(text: &str, mut emit: impl FnMut(usize, usize)) {
     if let Some(from) = general {
         general_bounds(text, from, bytes.len(), &mut emit);
     } else if let Some((a, b)) = spaces {
-        emit(a, b);
+        emit(a, b, true);
     }
 }
 
 /// The segments of `text[from..to]` by the general algorithm.
-fn general_bounds(text: &str, from: usize, to: usize, emit: &mut impl FnMut(usize, usize)) {
+fn general_bounds(text: &str, from: usize, to: usize, emit: &mut impl FnMut(usize, usize, bool)) {
     for (i, s) in text[from..to].split_word_bound_indices() {
-        emit(from + i, from + i + s.len());
+        emit(from + i, from + i + s.len(), false);
     }
 }
 
@@ -112,7 +114,7 @@ fn general_bounds(text: &str, from: usize, to: usize, emit: &mut impl FnMut(usiz
 /// letters and "," ";" "." "'" between digits (WB6/7, WB11/12); CR LF is one
 /// segment (WB3); every other byte is a segment of its own (WB999).
 #[inline]
-fn ascii_bounds(bytes: &[u8], from: usize, to: usize, emit: &mut impl FnMut(usize, usize)) {
+fn ascii_bounds(bytes: &[u8], from: usize, to: usize, emit: &mut impl FnMut(usize, usize, bool)) {
     let class = |i: usize| ASCII[usize::from(bytes[i] & 0x7F)];
     let mut i = from;
     while i < to {
@@ -139,7 +141,7 @@ fn ascii_bounds(bytes: &[u8], from: usize, to: usize, emit: &mut impl FnMut(usiz
             _ if bytes[i] == b'\r' && i + 1 < to && bytes[i + 1] == b'\n' => i += 2,
             _ => i += 1,
         }
-        emit(start, i);
+        emit(start, i, true);
     }
 }
 
@@ -149,7 +151,10 @@ mod tests {
 
     fn bounds(text: &str) -> Vec<(usize, &str)> {
         let mut out = Vec::new();
-        word_bounds(text, |a, b| out.push((a, &text[a..b])));
+        word_bounds(text, |a, b, ascii| {
+            assert!(!ascii || text[a..b].is_ascii());
+            out.push((a, &text[a..b]));
+        });
         out
     }
 

@@ -69,11 +69,15 @@ fn word_tokens(text: &str, region: Span, segments: &mut Vec<Span>, out: &mut Vec
         return;
     }
     segments.clear();
-    word_bounds(region.slice(text), |a, b| {
+    word_bounds(region.slice(text), |a, b, ascii| {
         let span = Span::new(region.start + a, region.start + b);
+        if ascii {
+            push_visible(text, span, segments);
+            return;
+        }
         let s = span.slice(text);
         // UAX #29 joins words across U+202F (narrow no-break space); it is a space.
-        if s.len() > 3 && !s.is_ascii() && s.contains('\u{202F}') {
+        if s.len() > 3 && s.contains('\u{202F}') {
             let mut start = span.start;
             for (j, _) in s.match_indices('\u{202F}') {
                 push_visible(text, Span::new(start, span.start + j), segments);
@@ -196,7 +200,7 @@ pub fn kind_of(token: &str) -> TokenKind {
 }
 
 /// Pushes `span` unless it is empty or invisible.
-#[inline]
+#[inline(always)]
 fn push_visible(text: &str, span: Span, segments: &mut Vec<Span>) {
     let Some(&lead) = text.as_bytes().get(span.start).filter(|_| !span.is_empty()) else {
         return;
