@@ -205,8 +205,9 @@ fn push_visible(text: &str, span: Span, segments: &mut Vec<Span>) {
     let Some(&lead) = text.as_bytes().get(span.start).filter(|_| !span.is_empty()) else {
         return;
     };
-    // An ASCII character that is not a space or a control shows; most segments start with one.
-    if (lead > b' ' && lead < 0x7F) || !is_invisible(span.slice(text)) {
+    // An ASCII character that is not a space or a control shows; most
+    // segments start with one. A lone ASCII space or control does not.
+    if (lead > b' ' && lead < 0x7F) || !(lead < 0x80 && span.len() == 1 || is_invisible(span.slice(text))) {
         segments.push(span);
     }
 }
