@@ -5,7 +5,7 @@
 // full GC before each; the median counts), plus the wasm alone for reference.
 //
 // Run: `node benches/tokenize-quick.mjs [runs] [lib dir…]` after `node
-// scripts/build.mjs` (default 7 runs, ~20 s; extra lib dirs, e.g. a copy of
+// scripts/build.mjs` (default 7 runs, ~5 s; extra lib dirs, e.g. a copy of
 // an older dist/lib, add their rows to the same run for a before/after).
 // Prints MB/s for each row and the ratio, by wall time as bench.mjs does, and
 // by the process's CPU time (process.cpuUsage(), all threads), which other
