@@ -28,6 +28,7 @@ import compromiseDates from 'compromise-dates';
 import * as chrono from 'chrono-node';
 import winkNLP from 'wink-nlp';
 import winkModel from 'wink-eng-lite-web-model';
+import { articles, seeds } from './corpus.mjs';
 import { pageBench } from './page.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -37,22 +38,6 @@ const COMPROMISE_BYTES = 500e3;
 const DEFAULT_RUNS = 5;
 
 // ─── inputs ──────────────────────────────────────────────────────────────────
-
-const demo = join(root, 'www', 'demo');
-const seeds = readdirSync(demo).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(demo, f), 'utf8'));
-if (seeds.length === 0) throw new Error('no seed articles in www/demo');
-
-/** The seed articles, repeated in order until their UTF-8 size reaches `bytes`. */
-function articles(bytes) {
-  const out = [];
-  let size = 0;
-  for (let i = 0; size < bytes; i++) {
-    const text = seeds[i % seeds.length];
-    out.push(text);
-    size += Buffer.byteLength(text) + 2;
-  }
-  return out;
-}
 
 const corpusArticles = articles(TARGET_BYTES);
 const corpus = corpusArticles.join('\n\n');

@@ -389,17 +389,19 @@ pub fn find_entities(text: &str) -> Vec<crate::analysis::Mention> {
 
 /// The tokens of `text` with UTF-16 offsets (see [`crate::tokenize::segment`]).
 pub fn tokenize(text: &str) -> Vec<TokenRecord> {
+    token_records(text).collect()
+}
+
+/// The tokens of `text` with UTF-16 offsets, one at a time (an exact-size
+/// iterator), for callers that store them in a form of their own.
+pub(crate) fn token_records(text: &str) -> impl ExactSizeIterator<Item = TokenRecord> + '_ {
     let mut cursor = Utf16Cursor::new(text);
-    segment(text)
-        .tokens
-        .iter()
-        .map(|t| TokenRecord {
-            start: cursor.to_utf16(t.span.start),
-            end: cursor.to_utf16(t.span.end),
-            kind: t.kind,
-            sentence: t.sentence,
-        })
-        .collect()
+    segment(text).tokens.into_iter().map(move |t| TokenRecord {
+        start: cursor.to_utf16(t.span.start),
+        end: cursor.to_utf16(t.span.end),
+        kind: t.kind,
+        sentence: t.sentence,
+    })
 }
 
 /// Parses documents given as JSON Lines: one [`DocInput`] object per line;

@@ -23,6 +23,17 @@ pub(crate) enum Class {
 
 /// The class of `c`.
 pub(crate) fn class(c: char) -> Class {
+    // ASCII, most of news text, without the table (the test below checks it too).
+    if c.is_ascii() {
+        return match c {
+            'A'..='Z' | 'a'..='z' => Class::Letter,
+            '0'..='9' => Class::Digit,
+            '!'..='#' | '%'..='*' | ','..='/' | ':' | ';' | '?' | '@' | '['..=']' | '_' | '{' | '}' => {
+                Class::Punctuation
+            }
+            _ => Class::Other,
+        };
+    }
     let u = c as u32;
     let i = STARTS.partition_point(|&s| s >> 3 <= u);
     if i == 0 || u > (STARTS[i - 1] >> 3) + u32::from(LENGTHS[i - 1]) {

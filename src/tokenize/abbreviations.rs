@@ -1,5 +1,9 @@
 //! Abbreviations that end in a period, and how each kind affects sentence breaks.
 
+use std::sync::OnceLock;
+
+use crate::hash::{HashMap, HashMapExt};
+
 /// How an abbreviation ending in a period behaves at a possible sentence end.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AbbreviationKind {
@@ -41,14 +45,9 @@ const OTHER: &[&str] = &[
 /// Words with an inner period ("U.S", "e.g") and single capital letters are
 /// abbreviations by shape; the rest come from closed lists.
 pub fn kind_of(word: &str) -> Option<AbbreviationKind> {
-    if TITLES.contains(&word) {
-        return Some(AbbreviationKind::Title);
-    }
-    if MONTHS.contains(&word) {
-        return Some(AbbreviationKind::Month);
-    }
-    if BEFORE_NUMBER.contains(&word) {
-        return Some(AbbreviationKind::BeforeNumber);
+    let listed = listed().get(word).copied();
+    if matches!(listed, Some(AbbreviationKind::Title | AbbreviationKind::Month | AbbreviationKind::BeforeNumber)) {
+        return listed;
     }
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
@@ -56,10 +55,31 @@ pub fn kind_of(word: &str) -> Option<AbbreviationKind> {
             return Some(AbbreviationKind::Initial);
         }
     }
-    if OTHER.contains(&word) || has_inner_period(word) {
+    if listed.is_some() || has_inner_period(word) {
         return Some(AbbreviationKind::Other);
     }
     None
+}
+
+/// The listed abbreviations by word, built once (a lookup per word that a
+/// period follows, instead of a scan of the lists); a word in two lists
+/// takes the first of titles, months, before-number, other.
+fn listed() -> &'static HashMap<&'static str, AbbreviationKind> {
+    static LISTED: OnceLock<HashMap<&'static str, AbbreviationKind>> = OnceLock::new();
+    LISTED.get_or_init(|| {
+        let mut map = HashMap::new();
+        for (list, kind) in [
+            (TITLES, AbbreviationKind::Title),
+            (MONTHS, AbbreviationKind::Month),
+            (BEFORE_NUMBER, AbbreviationKind::BeforeNumber),
+            (OTHER, AbbreviationKind::Other),
+        ] {
+            for &word in list {
+                map.entry(word).or_insert(kind);
+            }
+        }
+        map
+    })
 }
 
 /// Whether `word` is letters joined by periods ("U.S", "e.g", "a.m").

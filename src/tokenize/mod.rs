@@ -11,6 +11,7 @@
 //! ```
 
 mod abbreviations;
+mod bounds;
 mod paragraphs;
 mod sentences;
 mod words;

@@ -13,9 +13,21 @@ use crate::span::Span;
 /// each sentence (the last index is always included when there are tokens).
 pub fn sentence_ends(text: &str, tokens: &[(Span, TokenKind)]) -> Vec<usize> {
     let mut ends = Vec::new();
+    let bytes = text.as_bytes();
     let mut i = 0;
     while i < tokens.len() {
         let (span, kind) = tokens[i];
+        // Most tokens neither start like a terminal mark (".", "!", "?", or
+        // the bytes 0xE2 and 0xE3 that start "…", "‼", "⁇" and "。") nor end
+        // in the period of an abbreviation: skip them without decoding.
+        let (first, last) =
+            (bytes.get(span.start).copied(), span.end.checked_sub(1).and_then(|e| bytes.get(e)).copied());
+        let maybe_terminal = matches!(first, Some(b'.' | b'!' | b'?' | 0xE2 | 0xE3));
+        let maybe_abbreviation = kind == TokenKind::Word && last == Some(b'.');
+        if !(maybe_terminal || maybe_abbreviation) {
+            i += 1;
+            continue;
+        }
         let token = span.slice(text);
         let abbreviation = abbreviation_kind(token, kind);
         if !is_terminal(token) && abbreviation.is_none() {

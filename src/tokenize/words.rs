@@ -6,9 +6,8 @@
 //! one ellipsis token, clock times stay whole ("9:30"), and clitics split off
 //! ("NATO’s" → "NATO" + "’s", "don't" → "do" + "n't"), as OntoNotes does.
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::abbreviations::{self, AbbreviationKind};
+use super::bounds::word_bounds;
 use super::paragraphs::is_format;
 use super::TokenKind;
 use crate::span::Span;
@@ -70,32 +69,38 @@ fn word_tokens(text: &str, region: Span, segments: &mut Vec<Span>, out: &mut Vec
         return;
     }
     segments.clear();
-    for (i, s) in region.slice(text).split_word_bound_indices() {
-        let span = Span::new(region.start + i, region.start + i + s.len());
+    word_bounds(region.slice(text), |a, b, ascii| {
+        let span = Span::new(region.start + a, region.start + b);
+        if ascii {
+            push_visible(text, span, segments);
+            return;
+        }
+        let s = span.slice(text);
         // UAX #29 joins words across U+202F (narrow no-break space); it is a space.
-        if s.contains('\u{202F}') && s.len() > 3 {
+        if s.len() > 3 && s.contains('\u{202F}') {
             let mut start = span.start;
             for (j, _) in s.match_indices('\u{202F}') {
-                segments.push(Span::new(start, span.start + j));
+                push_visible(text, Span::new(start, span.start + j), segments);
                 start = span.start + j + 3;
             }
-            segments.push(Span::new(start, span.end));
+            push_visible(text, Span::new(start, span.end), segments);
         } else {
-            segments.push(span);
+            push_visible(text, span, segments);
         }
-    }
-    segments.retain(|s| !s.is_empty() && !is_invisible(s.slice(text)));
+    });
     let segments = &segments[..];
+    let is = |s: Span, byte: u8| s.len() == 1 && text.as_bytes()[s.start] == byte;
     let mut i = 0;
     while i < segments.len() {
         let seg = segments[i];
         let word = seg.slice(text);
         let next = |k: usize| segments.get(i + k).copied().filter(|s| s.start == segments[i + k - 1].end);
-        let first = word.chars().next().unwrap_or(' ');
+        let lead = word.as_bytes()[0];
+        let first = if lead < 0x80 { char::from(lead) } else { word.chars().next().unwrap_or(' ') };
 
         // "U.S" + "." and "Dr" + "."; "No" + "." only before a number.
         if first.is_alphanumeric() {
-            if let Some(dot) = next(1).filter(|s| s.slice(text) == ".") {
+            if let Some(dot) = next(1).filter(|&s| is(s, b'.')) {
                 if takes_period(text, word, segments.get(i + 2)) {
                     out.push((Span::new(seg.start, dot.end), TokenKind::Word));
                     i += 2;
@@ -106,7 +111,7 @@ fn word_tokens(text: &str, region: Span, segments: &mut Vec<Span>, out: &mut Vec
         // "9" + ":" + "30" → "9:30".
         if first.is_ascii_digit() {
             if let (Some(colon), Some(minutes)) = (next(1), next(2)) {
-                if colon.slice(text) == ":" && minutes.slice(text).bytes().all(|b| b.is_ascii_digit()) {
+                if is(colon, b':') && minutes.slice(text).bytes().all(|b| b.is_ascii_digit()) {
                     out.push((Span::new(seg.start, minutes.end), TokenKind::Number));
                     i += 3;
                     continue;
@@ -114,11 +119,10 @@ fn word_tokens(text: &str, region: Span, segments: &mut Vec<Span>, out: &mut Vec
             }
         }
         // Runs of terminal marks: "...", "?!", "--".
-        if matches!(word, "." | "!" | "?" | "-") {
+        if word.len() == 1 && matches!(lead, b'.' | b'!' | b'?' | b'-') {
             let mut end = i;
-            while let Some(s) = segments.get(end + 1).filter(|s| s.start == segments[end].end) {
-                let same_family =
-                    if word == "-" { s.slice(text) == "-" } else { matches!(s.slice(text), "." | "!" | "?") };
+            while let Some(&s) = segments.get(end + 1).filter(|s| s.start == segments[end].end) {
+                let same_family = if lead == b'-' { is(s, b'-') } else { is(s, b'.') || is(s, b'!') || is(s, b'?') };
                 if !same_family {
                     break;
                 }
@@ -147,8 +151,7 @@ fn takes_period(text: &str, word: &str, after_period: Option<&Span>) -> bool {
 /// Pushes one word segment, splitting a clitic off its end.
 fn push_word(text: &str, seg: Span, out: &mut Vec<(Span, TokenKind)>) {
     let word = seg.slice(text);
-    let has_apostrophe = word.contains(['\'', '’']);
-    if has_apostrophe && word.chars().next().is_some_and(char::is_alphabetic) {
+    if may_end_in_clitic(word) && word.chars().next().is_some_and(char::is_alphabetic) {
         if let Some(clitic) = CLITICS.iter().find(|c| word.len() > c.len() && word.ends_with(*c)) {
             let stem_end = seg.end - clitic.len();
             if word[..stem_end - seg.start].chars().last().is_some_and(char::is_alphabetic) {
@@ -161,8 +164,23 @@ fn push_word(text: &str, seg: Span, out: &mut Vec<(Span, TokenKind)>) {
     out.push((seg, kind_of(word)));
 }
 
+/// Whether `word` has an apostrophe where the [`CLITICS`] have theirs: in
+/// the second or third byte from its end ("’" ends in 0x99, as do other
+/// characters). Most words do not, and skip the search for a clitic.
+#[inline]
+fn may_end_in_clitic(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let apostrophe = |k: usize| bytes.len() >= k && matches!(bytes[bytes.len() - k], b'\'' | 0x99);
+    apostrophe(2) || apostrophe(3)
+}
+
 /// The kind of a token from its characters.
 pub fn kind_of(token: &str) -> TokenKind {
+    match token.as_bytes().first() {
+        Some(b) if b.is_ascii_alphabetic() => return TokenKind::Word,
+        Some(b) if b.is_ascii_digit() => return TokenKind::Number,
+        _ => {}
+    }
     let Some(first) = token.chars().next() else {
         return TokenKind::Symbol;
     };
@@ -181,7 +199,33 @@ pub fn kind_of(token: &str) -> TokenKind {
     }
 }
 
+/// Pushes `span` unless it is empty or invisible.
+#[inline(always)]
+fn push_visible(text: &str, span: Span, segments: &mut Vec<Span>) {
+    let Some(&lead) = text.as_bytes().get(span.start).filter(|_| !span.is_empty()) else {
+        return;
+    };
+    // An ASCII character that is not a space or a control shows; most
+    // segments start with one. A lone ASCII space or control does not.
+    if (lead > b' ' && lead < 0x7F) || !(lead < 0x80 && span.len() == 1 || is_invisible(span.slice(text))) {
+        segments.push(span);
+    }
+}
+
 /// Whether a segment is whitespace, control or format characters only.
 fn is_invisible(segment: &str) -> bool {
     segment.chars().all(|c| c.is_whitespace() || c.is_control() || is_format(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_clitic_passes_the_quick_check() {
+        for clitic in CLITICS {
+            assert!(may_end_in_clitic(&format!("word{clitic}")), "{clitic}");
+        }
+        assert!(!may_end_in_clitic("words"));
+    }
 }

@@ -583,6 +583,30 @@ describe('robustness', () => {
     assert.ok(ms < 30_000, `analyze took ${ms} ms on 10 MB`);
   });
 
+  test('tokenize: an article repeated 40,000 times is 40,000 shifted copies of its tokens, as plain objects', () => {
+    // Enough text (~6 MB) for the wasm's memory to grow during the call: the
+    // packed tokens are read from a view of that memory.
+    const article = 'NATO’s envoy met the U.S. ambassador at 9:30. “Talks resume on Oct. 6,” he said…\n\nPrices rose 3.5% (about $1,200) — don\'t panic 😀.';
+    const one = tokenize(article);
+    const sentences = one.at(-1).sentence + 1;
+    const copies = 40_000;
+    const many = tokenize(Array(copies).fill(article).join('\n\n'));
+    assert.equal(many.length, one.length * copies);
+    many.forEach((t, i) => {
+      const k = Math.floor(i / one.length);
+      const o = one[i % one.length];
+      const shift = k * (article.length + 2);
+      if (t.start !== o.start + shift || t.end !== o.end + shift || t.kind !== o.kind || t.sentence !== o.sentence + k * sentences) {
+        assert.fail(`token ${i}: ${JSON.stringify(t)}, expected ${JSON.stringify({ ...o, start: o.start + shift })}`);
+      }
+    });
+    for (const t of [one[0], many.at(-1)]) {
+      assert.equal(Object.getPrototypeOf(t), Object.prototype);
+      assert.deepEqual(Object.keys(t), ['start', 'end', 'kind', 'sentence']);
+    }
+    assert.deepEqual(tokenize(article), one);
+  });
+
   test('one 1 MB line without spaces', () => {
     for (const line of ['x'.repeat(1 << 20), 'ab.cd,'.repeat(1 << 18), '.'.repeat(1 << 20), 'a' + '\u0301'.repeat(1 << 19), '😀'.repeat(1 << 19)]) {
       const t0 = performance.now();

@@ -8,7 +8,7 @@
 
 import initAsync, {
   initSync as initWasmSync, analyze as analyzeWasm, findDates as findDatesWasm, findEntities as findEntitiesWasm,
-  loadModel as loadModelWasm, tokenizePacked,
+  loadModel as loadModelWasm, releaseTokens, tokenizePacked,
 } from './wasm/dateline.js';
 
 const TOKEN_KINDS = ['word', 'number', 'punctuation', 'symbol'];
@@ -119,12 +119,18 @@ export function tokenize(text) {
   if (typeof text !== 'string') {
     throw new TypeError(`dateline: tokenize(text) needs a string, got ${text === null ? 'null' : typeof text}`);
   }
+  // A view of the wasm's memory: read at once, with no call into the wasm
+  // until releaseTokens().
   const packed = tokenizePacked(text);
-  const tokens = new Array(packed.length / 4);
-  for (let i = 0, j = 0; j < packed.length; i++, j += 4) {
-    tokens[i] = { start: packed[j], end: packed[j + 1], kind: TOKEN_KINDS[packed[j + 2]], sentence: packed[j + 3] };
+  try {
+    const tokens = new Array(packed.length / 4);
+    for (let i = 0, j = 0; j < packed.length; i++, j += 4) {
+      tokens[i] = { start: packed[j], end: packed[j + 1], kind: TOKEN_KINDS[packed[j + 2]], sentence: packed[j + 3] };
+    }
+    return tokens;
+  } finally {
+    releaseTokens();
   }
-  return tokens;
 }
 
 /** Loads the wasm core once (the embedded one when `input` is undefined). */
