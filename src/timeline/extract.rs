@@ -163,12 +163,35 @@ fn governing_part(text: &str, clause: Span, date: Span) -> Span {
 /// Whether a clause tells what could happen rather than what happened or is
 /// scheduled: a modal verb ("could", "might", "may", "would", "should") or an "if".
 fn is_hypothetical(text: &str, tokens: &[crate::tokenize::Token], clause: Span) -> bool {
-    tokens.iter().filter(|t| t.kind == TokenKind::Word && clause.contains(t.span)).any(|t| {
-        let word = t.span.slice(text);
+    let words: Vec<&str> = tokens.iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.span.slice(text)).collect();
+    let in_clause = tokens.iter().filter(|t| t.kind == TokenKind::Word).map(|t| clause.contains(t.span));
+    words.iter().zip(in_clause).enumerate().filter(|(_, (_, inside))| *inside).any(|(k, (word, _))| {
         // "may" in lower case: "May 28" is a date.
-        word == "may"
-            || matches!(word.to_lowercase().as_str(), "could" | "might" | "would" | "should" | "if" | "unless")
+        *word == "may"
+            || match word.to_lowercase().as_str() {
+                "would" => !reported_plan(&words, k),
+                "could" | "might" | "should" | "if" | "unless" => true,
+                _ => false,
+            }
     })
+}
+
+/// Verbs that report what someone said or planned.
+const REPORTING_VERBS: &[&str] =
+    &["said", "told", "announced", "added", "confirmed", "promised", "pledged", "stated", "declared", "agreed"];
+
+/// How many words before "would" a reporting verb may stand.
+const REPORT_REACH: usize = 15;
+
+/// Whether the "would" at `words[k]` tells a plan as reported ("the port
+/// authority said the cranes would start moving on Saturday"), not a
+/// condition ("would have sounded alarming", "it would be a disaster if…").
+fn reported_plan(words: &[&str], k: usize) -> bool {
+    let counterfactual = words.get(k + 1).is_some_and(|w| w.eq_ignore_ascii_case("have"));
+    let negated = words.get(k + 1).is_some_and(|w| w.eq_ignore_ascii_case("not"));
+    let reported =
+        words[k.saturating_sub(REPORT_REACH)..k].iter().any(|w| REPORTING_VERBS.contains(&w.to_lowercase().as_str()));
+    reported && !counterfactual && !negated
 }
 
 /// How many sentences after a dated one the narrative may go on with its date.
@@ -540,7 +563,8 @@ fn has_tense_cue(stretch: &str) -> bool {
 /// between two dates falls at the last comma, semicolon or dash before the
 /// second (before a "that" when that comma would leave a clause with no
 /// verb), else before the last "and", "but", "then", "before" or "after"
-/// between them, else before the word that leads to it. Each clause comes
+/// between them, else before a "that" whose clause tells a plan ("would",
+/// "will"), else before the word that leads to it. Each clause comes
 /// with its date's span.
 fn clauses(text: &str, sentence: Span, dates: &[(Span, EventDate)]) -> Vec<(Span, Span, EventDate)> {
     let mut out = Vec::with_capacity(dates.len());
@@ -568,7 +592,10 @@ fn clauses(text: &str, sentence: Span, dates: &[(Span, EventDate)]) -> Vec<(Span
                 let conjunction = [" and ", " but ", " then ", " before ", " after "]
                     .iter()
                     .filter_map(|c| between.rfind(c).map(|i| span.end + i + 1))
-                    .max();
+                    .max()
+                    // "… told the committee on Thursday | that the exercise would go ahead in June":
+                    // a reported plan is an event of its own.
+                    .or(that.filter(|&t| [" would ", " will "].iter().any(|w| text[t..next.start].contains(w))));
                 cut.or(conjunction).unwrap_or_else(|| {
                     let lead = between.trim_end();
                     let space = lead.char_indices().rfind(|(_, c)| c.is_whitespace());

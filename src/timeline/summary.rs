@@ -105,6 +105,11 @@ pub fn compress(clause: &str) -> String {
         "as if it wasn't enough",
     ];
     let mut s = clause.trim_matches(|c: char| is_edge(c)).to_string();
+    // A clause cut at its "that" ("… told the committee | that the exercise would go
+    // ahead"); a capitalised "That" opens a sentence ("That decision angered Moscow").
+    if let Some(rest) = s.strip_prefix("that ") {
+        s = rest.to_string();
+    }
     loop {
         let lower = s.to_lowercase();
         let lead = LEAD_INS.iter().find(|l| lower.starts_with(*l) && lower[l.len()..].starts_with([',', ' ']));
@@ -177,5 +182,11 @@ mod tests {
         assert_eq!(compress("Meanwhile, the council met"), "The council met");
         assert_eq!(compress("And, as if it wasn't enough, forces concluded a drill."), "Forces concluded a drill");
         assert_eq!(compress("“Talks failed,”"), "Talks failed");
+    }
+
+    #[test]
+    fn a_cut_that_goes_but_a_demonstrative_stays() {
+        assert_eq!(compress("that the exercise would go ahead"), "The exercise would go ahead");
+        assert_eq!(compress("That decision angered Moscow."), "That decision angered Moscow");
     }
 }

@@ -121,3 +121,18 @@ fn two_dates_joined_by_and_are_two_events() {
         [("2022-06", "The bloc granted Moldova candidate status"), ("2023-12", "Opened accession talks last December")]
     );
 }
+
+#[test]
+fn a_reported_plan_is_an_event_and_a_condition_is_not() {
+    let a = run("2024-03-08", "The port authority said the first cranes would start moving on Saturday.");
+    assert_eq!(a.timeline.len(), 1, "{:?}", a.timeline);
+    assert_eq!(a.timeline[0].date.value, "2024-03-09");
+    for text in [
+        "The strike would end on Saturday if the union agreed.",
+        "Officials said the talks would not resume on Monday.",
+        "A deal on Monday would have ended the strike.",
+        "Prices could fall in June.",
+    ] {
+        assert!(run("2024-03-08", text).timeline.is_empty(), "{text}");
+    }
+}
