@@ -138,7 +138,7 @@ pub mod asset {
 
     /// Byte length and FNV-1a 64 hash of the model file and of the tokenizer
     /// rules this build was made with (a test checks them against `models/`).
-    pub const FINGERPRINTS: [(usize, u64); 2] = [(1_712_108, 0x3614_d450_2573_5423), (152_932, 0x1886_1a76_8331_a26a)];
+    pub const FINGERPRINTS: [(usize, u64); 2] = [(1_706_000, 0xc9c8_e411_24c4_56f1), (152_932, 0x1886_1a76_8331_a26a)];
 
     /// The asset holding `model` and `tokenizer`.
     pub fn pack(model: &[u8], tokenizer: &[u8]) -> Vec<u8> {
