@@ -29,8 +29,11 @@ static MODEL_BYTES: &[u8] = include_bytes!("../../../models/ner-en-core-web-sm-3
 #[cfg(not(target_arch = "wasm32"))]
 static TOKENIZER_JSON: &str = include_str!("../../../models/tokenizer-en-core-web-sm-3.6.0.json");
 
-const MAGIC: &[u8; 8] = b"DLNER\0\0\x02";
-const FORMAT_VERSION: u32 = 2;
+/// The model file's first bytes, before the format version byte.
+const MAGIC: &[u8; 7] = b"DLNER\0\0";
+/// The format version this build reads (the magic's eighth byte and the
+/// header's `format_version`).
+const FORMAT_VERSION: u8 = 3;
 
 /// The installed model (natively: the embedded one, parsed on first use).
 static MODEL: OnceLock<Model> = OnceLock::new();
@@ -135,7 +138,7 @@ pub mod asset {
 
     /// Byte length and FNV-1a 64 hash of the model file and of the tokenizer
     /// rules this build was made with (a test checks them against `models/`).
-    pub const FINGERPRINTS: [(usize, u64); 2] = [(1_858_112, 0xaa25_c139_b3df_252d), (152_932, 0x1886_1a76_8331_a26a)];
+    pub const FINGERPRINTS: [(usize, u64); 2] = [(1_706_000, 0xc9c8_e411_24c4_56f1), (152_932, 0x1886_1a76_8331_a26a)];
 
     /// The asset holding `model` and `tokenizer`.
     pub fn pack(model: &[u8], tokenizer: &[u8]) -> Vec<u8> {
@@ -220,7 +223,7 @@ pub struct ModelFile {
     data: &'static [u8],
 }
 
-/// An int8 tensor: row-major values with one f32 scale per row (last axis).
+/// An int8 tensor: row-major values with one scale per row (last axis).
 pub struct I8Tensor {
     /// The values, as the file's raw bytes (reinterpret each as `i8`).
     pub values: &'static [u8],
@@ -245,20 +248,27 @@ impl ModelFile {
 
     /// [`ModelFile::parse`], reading the header with `json`.
     pub fn parse_with(bytes: &'static [u8], json: &impl JsonReader) -> ModelFile {
-        assert!(bytes.len() >= 12 && &bytes[..8] == MAGIC, "model file: bad magic (want DLNER version 2)");
+        assert!(bytes.len() >= 12 && &bytes[..7] == MAGIC, "model file: bad magic (want DLNER)");
+        assert_eq!(
+            bytes[7], FORMAT_VERSION,
+            "model file: DLNER format version {}, this build reads version {FORMAT_VERSION} \
+             (re-export it with tools/export_spacy_ner.py)",
+            bytes[7]
+        );
         let n = u32::from_le_bytes(bytes[8..12].try_into().expect("4 bytes")) as usize;
         assert!(12 + n <= bytes.len() && (12 + n).is_multiple_of(4), "model file: bad header length {n}");
         let header =
             std::str::from_utf8(&bytes[12..12 + n]).map_err(|e| e.to_string()).and_then(|h| json.read::<Header>(h));
         let header = header.unwrap_or_else(|e| panic!("model file: bad JSON header: {e}"));
         assert_eq!(header.format, "dateline-ner", "model file: wrong format");
-        assert_eq!(header.format_version, FORMAT_VERSION, "model file: wrong format version");
+        assert_eq!(header.format_version, u32::from(FORMAT_VERSION), "model file: header's format version");
         let data = &bytes[12 + n..];
         assert_eq!(data.len(), header.data_size, "model file: data section size");
         for t in &header.tensors {
             let count: usize = t.shape.iter().product();
             let width = match t.dtype.as_str() {
                 "f32" => 4,
+                "f16" => 2,
                 "i8" => 1,
                 other => panic!("model file: tensor {} has unknown dtype {other}", t.name),
             };
@@ -272,7 +282,7 @@ impl ModelFile {
                 let rows = count / t.shape.last().copied().unwrap_or(1).max(1);
                 let (off, len) = (t.scale_offset.unwrap_or(usize::MAX), t.scale_nbytes.unwrap_or(0));
                 assert!(
-                    len == rows * 4 && off.is_multiple_of(4) && off + len <= data.len(),
+                    len == rows * 2 && off.is_multiple_of(4) && off + len <= data.len(),
                     "model file: {} scales",
                     t.name
                 );
@@ -281,7 +291,7 @@ impl ModelFile {
         ModelFile { header, data }
     }
 
-    fn entry(&self, name: &str, shape: &[usize], dtype: &str) -> &TensorEntry {
+    fn entry(&self, name: &str, shape: &[usize], dtypes: &[&str]) -> &TensorEntry {
         let t = self
             .header
             .tensors
@@ -289,23 +299,29 @@ impl ModelFile {
             .find(|t| t.name == name)
             .unwrap_or_else(|| panic!("model file: no tensor {name}"));
         assert_eq!(t.shape, shape, "model file: tensor {name} shape");
-        assert_eq!(t.dtype, dtype, "model file: tensor {name} dtype");
+        assert!(dtypes.contains(&t.dtype.as_str()), "model file: tensor {name} dtype {}", t.dtype);
         t
     }
 
-    /// An f32 tensor of the given shape, copied out (row-major).
+    /// A float tensor (stored as f32 or f16) of the given shape, as f32s
+    /// (row-major).
     pub fn f32s(&self, name: &str, shape: &[usize]) -> Vec<f32> {
-        let t = self.entry(name, shape, "f32");
-        le_f32s(&self.data[t.offset..t.offset + t.nbytes])
+        let t = self.entry(name, shape, &["f32", "f16"]);
+        let bytes = &self.data[t.offset..t.offset + t.nbytes];
+        if t.dtype == "f16" {
+            le_f16s(bytes)
+        } else {
+            le_f32s(bytes)
+        }
     }
 
     /// An int8 tensor of the given shape, borrowed, with its row scales.
     pub fn i8s(&self, name: &str, shape: &[usize]) -> I8Tensor {
-        let t = self.entry(name, shape, "i8");
+        let t = self.entry(name, shape, &["i8"]);
         let (off, len) = (t.scale_offset.unwrap_or(0), t.scale_nbytes.unwrap_or(0));
         I8Tensor {
             values: &self.data[t.offset..t.offset + t.nbytes],
-            scales: le_f32s(&self.data[off..off + len]),
+            scales: le_f16s(&self.data[off..off + len]),
             row_len: *shape.last().expect("tensor has a shape"),
         }
     }
@@ -313,6 +329,26 @@ impl ModelFile {
 
 fn le_f32s(bytes: &[u8]) -> Vec<f32> {
     bytes.chunks_exact(4).map(|b| f32::from_le_bytes(b.try_into().expect("4 bytes"))).collect()
+}
+
+fn le_f16s(bytes: &[u8]) -> Vec<f32> {
+    bytes.chunks_exact(2).map(|b| f16_to_f32(u16::from_le_bytes([b[0], b[1]]))).collect()
+}
+
+/// The value of the IEEE 754 half-precision number with bits `h`, exactly
+/// (every f16 is an f32): sign, 5 exponent bits (bias 15), 10 mantissa bits.
+fn f16_to_f32(h: u16) -> f32 {
+    let sign = u32::from(h >> 15) << 31;
+    let exponent = u32::from(h >> 10) & 0x1f;
+    let mantissa = u32::from(h) & 0x3ff;
+    match exponent {
+        // Zero and subnormals: mantissa · 2⁻²⁴ (exact: a power-of-two scaling).
+        0 => f32::from_bits(sign | (mantissa as f32 * (1.0 / 16_777_216.0)).to_bits()),
+        // Infinities and NaNs keep their payload.
+        0x1f => f32::from_bits(sign | 0x7f80_0000 | mantissa << 13),
+        // Normal numbers: rebias the exponent (127 − 15), widen the mantissa.
+        _ => f32::from_bits(sign | (exponent + 112) << 23 | mantissa << 13),
+    }
 }
 
 #[cfg(test)]
@@ -358,7 +394,7 @@ mod tests {
         changed[100] ^= 1;
         let (model, tokenizer) = asset::split(&changed).unwrap();
         assert!(asset::check(model, tokenizer).unwrap_err().contains("not the one this version"));
-        let other = asset::pack(b"DLNER\0\0\x02", TOKENIZER_JSON.as_bytes());
+        let other = asset::pack(b"DLNER\0\0\x03", TOKENIZER_JSON.as_bytes());
         let (model, tokenizer) = asset::split(&other).unwrap();
         assert!(asset::check(model, tokenizer).is_err());
         // Natively the embedded model is there already: installing is a no-op.
@@ -369,5 +405,39 @@ mod tests {
     #[should_panic(expected = "bad magic")]
     fn a_corrupt_file_panics_with_a_message() {
         ModelFile::parse(b"not a model file");
+    }
+
+    #[test]
+    #[should_panic(expected = "format version 2, this build reads version 3")]
+    fn a_file_of_another_format_version_panics_with_a_message() {
+        let mut v2 = MODEL_BYTES.to_vec();
+        v2[7] = 2;
+        ModelFile::parse(Vec::leak(v2));
+    }
+
+    /// f16 → f32 against the definition, (−1)^s · 2^(e−15) · (1 + m/1024)
+    /// (2^−14 · m/1024 when e = 0), computed in f64, for every bit pattern.
+    #[test]
+    fn every_f16_decodes_exactly() {
+        for h in 0..=u16::MAX {
+            let (s, e, m) = (h >> 15, i32::from((h >> 10) & 0x1f), f64::from(h & 0x3ff));
+            let got = f16_to_f32(h);
+            let magnitude = match e {
+                0 => 2f64.powi(-14) * m / 1024.0,
+                31 if m == 0.0 => f64::INFINITY,
+                31 => {
+                    assert!(got.is_nan() && got.to_bits() & 0x7f_ffff == u32::from(h & 0x3ff) << 13, "{h:#06x}");
+                    continue;
+                }
+                _ => 2f64.powi(e - 15) * (1.0 + m / 1024.0),
+            };
+            let want = if s == 1 { -magnitude } else { magnitude };
+            assert_eq!(f64::from(got), want, "{h:#06x}");
+            assert_eq!(got.is_sign_negative(), s == 1, "{h:#06x}");
+        }
+        assert_eq!(
+            [f16_to_f32(0x3c00), f16_to_f32(0xc000), f16_to_f32(0x7bff), f16_to_f32(0x0001)],
+            [1.0, -2.0, 65504.0, 2f32.powi(-24)]
+        );
     }
 }
