@@ -1,6 +1,7 @@
 //! The place that opens a news story's dateline ("MILAN, May 17, 2023 —",
 //! "KYIV, Ukraine (AP) —", "LONDON (Reuters) -"): a place, whatever the
-//! model makes of a word in capitals ("MILAN" is an ORG to spaCy's model).
+//! model makes of a word in capitals ("MILAN" is an ORG to spaCy's model);
+//! and the news agency in its brackets, an organization ("AP" is no GPE).
 
 use super::rules::Found;
 use crate::analysis::EntityType;
@@ -15,11 +16,20 @@ const PARAGRAPHS_SEARCHED: usize = 3;
 /// has seven; "WASHINGTON/LONDON, June 3 (Reuters) -" ten).
 const MAX_TOKENS_TO_DASH: usize = 14;
 
-/// The dateline places of a document: in its first body paragraphs, a run
-/// of words in capitals at the start, then a dash after nothing but
-/// capitalised words, numbers, commas, slashes and parentheses. Runs inside a
-/// date (`dates`) are not places.
-pub fn dateline_places(text: &str, seg: &Segmentation, dates: &[Span], in_body: impl Fn(Span) -> bool) -> Vec<Span> {
+/// A news dateline's names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dateline {
+    /// The place in capitals ("KYIV").
+    pub place: Span,
+    /// The agency in brackets before the dash ("AP", "Reuters"), if any.
+    pub agency: Option<Span>,
+}
+
+/// The datelines of a document: in its first body paragraphs, a run of
+/// words in capitals at the start, then a dash after nothing but capitalised
+/// words, numbers, commas, slashes and parentheses. Runs inside a date
+/// (`dates`) are not places.
+pub fn datelines(text: &str, seg: &Segmentation, dates: &[Span], in_body: impl Fn(Span) -> bool) -> Vec<Dateline> {
     seg.paragraphs
         .iter()
         .filter(|p| in_body(**p))
@@ -27,21 +37,25 @@ pub fn dateline_places(text: &str, seg: &Segmentation, dates: &[Span], in_body: 
         .filter_map(|p| {
             let first = seg.tokens.partition_point(|t| t.span.start < p.start);
             let last = seg.tokens.partition_point(|t| t.span.start < p.end);
-            dateline_place(text, &seg.tokens[first..last])
+            dateline(text, &seg.tokens[first..last])
         })
-        .filter(|place| !dates.iter().any(|d| d.start < place.end && place.start < d.end))
+        .filter(|d| !dates.iter().any(|x| x.start < d.place.end && d.place.start < x.end))
         .collect()
 }
 
-/// Types each dateline place as a place (GPE), replacing whatever the model
-/// found over it.
-pub fn apply_places(found: &mut Vec<Found>, places: &[Span]) {
-    found.retain(|f| !places.iter().any(|p| p.start < f.span.end && f.span.start < p.end));
-    found.extend(places.iter().map(|&span| Found { span, entity_type: EntityType::Gpe }));
+/// Types each dateline's place as a GPE and its agency as an ORG, replacing
+/// whatever the model found over them.
+pub fn apply(found: &mut Vec<Found>, datelines: &[Dateline]) {
+    let names: Vec<(Span, EntityType)> = datelines
+        .iter()
+        .flat_map(|d| std::iter::once((d.place, EntityType::Gpe)).chain(d.agency.map(|a| (a, EntityType::Org))))
+        .collect();
+    found.retain(|f| !names.iter().any(|(n, _)| n.start < f.span.end && f.span.start < n.end));
+    found.extend(names.iter().map(|&(span, entity_type)| Found { span, entity_type }));
 }
 
-/// The capitals opening one paragraph's tokens, when a dashed dateline follows.
-fn dateline_place(text: &str, tokens: &[Token]) -> Option<Span> {
+/// The dateline opening one paragraph's tokens, if any.
+fn dateline(text: &str, tokens: &[Token]) -> Option<Dateline> {
     let run = tokens.iter().take_while(|t| is_capitals(text, t)).count();
     let letters: usize =
         tokens[..run].iter().map(|t| t.span.slice(text).chars().filter(|c| c.is_alphabetic()).count()).sum();
@@ -59,7 +73,16 @@ fn dateline_place(text: &str, tokens: &[Token]) -> Option<Span> {
     if dash == 0 && letters <= 4 && super::gazetteer::place_type(&title_case(place.slice(text))).is_none() {
         return None;
     }
-    Some(place)
+    Some(Dateline { place, agency: agency(text, &rest[..dash]) })
+}
+
+/// The words in the last brackets before the dash: "(AP)", "(Reuters)".
+fn agency(text: &str, before_dash: &[Token]) -> Option<Span> {
+    let close = before_dash.len().checked_sub(1).filter(|&c| before_dash[c].span.slice(text) == ")")?;
+    let open = before_dash[..close].iter().rposition(|t| t.span.slice(text) == "(")?;
+    let words = &before_dash[open + 1..close];
+    (!words.is_empty() && words.iter().all(|t| t.kind == TokenKind::Word))
+        .then(|| Span::new(words[0].span.start, words[words.len() - 1].span.end))
 }
 
 /// A word of two or more letters, none of them lowercase ("MILAN", "ST.").
@@ -107,7 +130,11 @@ mod tests {
     use crate::tokenize::segment;
 
     fn places(text: &str) -> Vec<&str> {
-        dateline_places(text, &segment(text), &[], |_| true).iter().map(|s| s.slice(text)).collect()
+        datelines(text, &segment(text), &[], |_| true).iter().map(|d| d.place.slice(text)).collect()
+    }
+
+    fn agencies(text: &str) -> Vec<&str> {
+        datelines(text, &segment(text), &[], |_| true).iter().filter_map(|d| d.agency).map(|a| a.slice(text)).collect()
     }
 
     #[test]
@@ -118,6 +145,10 @@ mod tests {
         assert_eq!(places("RIO DE JANEIRO — Carnival began."), ["RIO DE JANEIRO"]);
         assert_eq!(places("ROME — The talks began."), ["ROME"]);
         assert_eq!(places("WASHINGTON/LONDON, June 3 (Reuters) - Talks began."), ["WASHINGTON"]);
+        assert_eq!(agencies("KYIV, Ukraine (AP) — Sirens sounded."), ["AP"]);
+        assert_eq!(agencies("Lakers rally\n\nLOS ANGELES (AP) — LeBron James scored 30 points."), ["AP"]);
+        assert_eq!(agencies("LONDON (Thomson Reuters) - Shares fell."), ["Thomson Reuters"]);
+        assert!(agencies("ROME — The talks began.").is_empty());
     }
 
     #[test]
@@ -132,10 +163,19 @@ mod tests {
     }
 
     #[test]
-    fn a_dateline_place_replaces_the_models_mention() {
-        let text = "MILAN, May 17 — Rain.";
-        let mut found = vec![Found { span: Span::new(0, 5), entity_type: EntityType::Org }];
-        apply_places(&mut found, &dateline_places(text, &segment(text), &[], |_| true));
-        assert_eq!(found, [Found { span: Span::new(0, 5), entity_type: EntityType::Gpe }]);
+    fn a_dateline_replaces_the_models_mentions() {
+        let text = "MILAN (AP) — Rain.";
+        let mut found = vec![
+            Found { span: Span::new(0, 5), entity_type: EntityType::Org },
+            Found { span: Span::new(7, 9), entity_type: EntityType::Gpe },
+        ];
+        apply(&mut found, &datelines(text, &segment(text), &[], |_| true));
+        assert_eq!(
+            found,
+            [
+                Found { span: Span::new(0, 5), entity_type: EntityType::Gpe },
+                Found { span: Span::new(7, 9), entity_type: EntityType::Org }
+            ]
+        );
     }
 }

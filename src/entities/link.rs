@@ -241,7 +241,9 @@ fn join_acronyms(docs: &[DocumentMentions], items: &[Item], first_of_doc: &[usiz
             if i > range.start {
                 let name = &items[i - 1];
                 let between = &doc.text[name.span.end..items[i].span.start];
-                if between.trim() == "(" && name.folded.contains(' ') {
+                // An acronym starts as its name does ("ELN", "SACEUR"); "LOS ANGELES (AP)" is a dateline.
+                let same_start = fold(acronym).chars().next() == name.folded.chars().next();
+                if between.trim() == "(" && name.folded.contains(' ') && same_start {
                     sets.union(i - 1, i);
                     continue;
                 }
@@ -459,6 +461,9 @@ mod tests {
         assert_eq!(ids[0][0], ids[0][1]);
         assert_eq!(ids[0][2], ids[0][3]);
         assert_eq!(entities[0].name, "Supreme Allied Commander Europe");
+        // A dateline's agency in brackets is not the place's acronym.
+        let (ids, _) = run(&["[LOS ANGELES|GPE] ([AP|ORG]) — [LeBron James|PERSON] scored."]);
+        assert_ne!(ids[0][0], ids[0][1]);
     }
 
     #[test]

@@ -57,9 +57,10 @@ fn recognize_document(doc: &DocText, dates: &[Span]) -> Vec<Found> {
     rules::strip_titles(doc.text, &mut found);
     rules::normalize(doc.text, &mut found, dates);
     particles::join_particles(doc.text, doc.seg, &mut found);
-    let places = dateline::dateline_places(doc.text, doc.seg, dates, |s| doc.cleaned.in_body(s));
-    dateline::apply_places(&mut found, &places);
     rules::acronym_pairs(doc.text, doc.seg, &mut found);
+    // After the acronyms: "LOS ANGELES (AP)" is a place and its agency, not a name and its acronym.
+    let datelines = dateline::datelines(doc.text, doc.seg, dates, |s| doc.cleaned.in_body(s));
+    dateline::apply(&mut found, &datelines);
     let events: Vec<Span> =
         rules::named_events(doc.text, doc.seg).into_iter().filter(|s| doc.cleaned.in_body(*s)).collect();
     rules::apply_events(&mut found, &events);

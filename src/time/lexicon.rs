@@ -186,6 +186,29 @@ pub fn number_word(word: &str) -> Option<u32> {
     })
 }
 
+/// Words of a game's account, where "the fourth quarter" is a part of play.
+pub const GAME_WORDS: &[&str] = &[
+    "scored",
+    "scoring",
+    "halftime",
+    "half-time",
+    "overtime",
+    "touchdown",
+    "touchdowns",
+    "rebounds",
+    "assists",
+    "quarterback",
+    "game",
+    "games",
+    "trailed",
+    "buzzer",
+    "inning",
+    "innings",
+    "goals",
+    "basket",
+    "free-throw",
+];
+
 /// What a quarter reports, after "third-quarter" ("third-quarter profit").
 pub const QUARTER_FIGURES: &[&str] = &[
     "profit",

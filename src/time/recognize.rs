@@ -640,8 +640,8 @@ impl<'a, 't> Matcher<'a, 't> {
         if let Some(hit) = self.reporting_quarter(i) {
             return Some(hit);
         }
-        if !self.is(i, "the") {
-            return None;
+        if !self.is(i, "the") || self.in_a_game() {
+            return None; // "14 points in the fourth quarter" is a game's
         }
         let n = match (self.lw(i + 1), self.lw(i + 2)) {
             ("final" | "last", "quarter") => 4,
@@ -662,6 +662,12 @@ impl<'a, 't> Matcher<'a, 't> {
             return None; // "the first half" of a match, a book…
         }
         Hit::new(last, if is_quarter { Expr::Quarter(n, year) } else { Expr::Half(n, year) })
+    }
+
+    /// Whether the sentence tells a game ("scored 14 points in the fourth
+    /// quarter"), where quarters and halves are parts of play, not of a year.
+    fn in_a_game(&self) -> bool {
+        self.w.iter().any(|w| lexicon::GAME_WORDS.contains(&&*w.lower))
     }
 
     /// A company's or an economy's "third-quarter profit", "fourth quarter
@@ -883,8 +889,8 @@ impl<'a, 't> Matcher<'a, 't> {
         {
             return None; // "twice a year" is a set; "one day" a vague reference
         }
-        if self.is(i, "a") && unit == Unit::Quarter {
-            return None; // "a quarter of the troops"
+        if unit == Unit::Quarter && (self.is(i, "a") || self.in_a_game()) {
+            return None; // "a quarter of the troops", "after three quarters" of a game
         }
         Hit::new(k, Expr::Duration(amount, unit))
     }
