@@ -59,7 +59,7 @@ export function buildPackage() {
   writeFileSync(join(lib, 'model-inline.js'),
     `// The entity model (dateline-model.bin), base64-encoded, so init() needs no fetch.\nexport default "${model.toString('base64')}";\n`);
   writeFileSync(join(lib, 'model-inline.d.ts'), 'declare const base64: string;\nexport default base64;\n');
-  for (const file of ['index.js', 'node.js', 'index.d.ts']) {
+  for (const file of ['index.js', 'base64.js', 'node.js', 'index.d.ts']) {
     copyFileSync(join(root, 'www', 'lib', file), join(lib, file));
   }
   writeFileSync(join(lib, 'node.d.ts'), "export * from './index.js';\n");

@@ -7,6 +7,8 @@
 // their repeats from the page's gzip. The gzip framing's CRC-32 and length
 // make a damaged block fail to decode instead of giving other bytes.
 
+import { decodeBase64 } from '../lib/base64.js';
+
 /** The DecompressionStream format of the blocks (the build compresses with the matching zlib function). */
 export const FORMAT = 'gzip';
 
@@ -17,7 +19,7 @@ export const FORMAT = 'gzip';
 export async function decodeDataBlock(text) {
   let packed;
   try {
-    packed = base64Bytes(String(text ?? ''));
+    packed = decodeBase64(String(text ?? ''));
   } catch {
     throw new Error('the data block is damaged: its text is not base64');
   }
@@ -33,11 +35,3 @@ export async function decodeDataBlock(text) {
   }
 }
 
-/** Base64 text as bytes: natively where the platform has it, else through atob. */
-function base64Bytes(text) {
-  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(text);
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}

@@ -10,6 +10,7 @@ import initAsync, {
   initSync as initWasmSync, analyze as analyzeWasm, findDates as findDatesWasm, findEntities as findEntitiesWasm,
   loadModel as loadModelWasm, releaseTokens, tokenizePacked,
 } from './wasm/dateline.js';
+import { decodeBase64 } from './base64.js';
 
 const TOKEN_KINDS = ['word', 'number', 'punctuation', 'symbol'];
 
@@ -194,10 +195,3 @@ function ensureReady(name) {
   }
 }
 
-function decodeBase64(base64) {
-  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(base64);
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
