@@ -90,7 +90,7 @@ pub fn recognize_text(text: &str, seg: &Segmentation, options: RecognizeOptions)
 /// Resolves mentions in document order against `dct`, each relative one
 /// also against the last calendar date mentioned before it.
 pub fn resolve_mentions(mentions: &[Mention], dct: Option<CalendarDate>) -> Vec<Timex> {
-    let mut anchors = Anchors { dct, previous: None };
+    let mut anchors = Anchors { dct, previous: None, previous_day: None };
     let mut out = Vec::with_capacity(mentions.len());
     for m in mentions {
         let Some(Resolved { timex_type, value, anchor }) = resolve::resolve(&m.expr, m.tense, &anchors) else {
@@ -98,6 +98,9 @@ pub fn resolve_mentions(mentions: &[Mention], dct: Option<CalendarDate>) -> Vec<
         };
         if timex_type == TimexType::Date && value.is_calendar() {
             anchors.previous = Some(value.clone());
+        }
+        if let TimeValue::Day(d) | TimeValue::Time(d, ..) | TimeValue::PartOfDay(d, _) = value {
+            anchors.previous_day = Some(d);
         }
         let window = dct.and_then(|d| resolve::vague_window(&m.expr, d));
         out.push(Timex { span: m.span, sentence: m.sentence, timex_type, value, modifier: m.modifier, anchor, window });

@@ -16,6 +16,9 @@ pub struct Anchors {
     pub dct: Option<CalendarDate>,
     /// The last calendar value mentioned before the expression.
     pub previous: Option<TimeValue>,
+    /// The last day mentioned before it ("the same day" needs a day, not
+    /// the "October 2022" of a clause in between).
+    pub previous_day: Option<CalendarDate>,
 }
 
 /// A resolved expression: type, value and what it was resolved against.
@@ -101,7 +104,15 @@ pub fn resolve(expr: &Expr, tense: Tense, anchors: &Anchors) -> Option<Resolved>
                 return resolved(Date, TimeValue::Reference(r), Anchor::Previous);
             };
             let offset = sign * n as i32;
-            match (&anchors.previous, dct) {
+            // "the same day", "the day before": counted from a day, never from a month or year.
+            let previous = match (&anchors.previous, unit) {
+                (Some(TimeValue::Day(_) | TimeValue::Time(..) | TimeValue::PartOfDay(..)), _)
+                | (_, Unit::Week | Unit::Month | Unit::Quarter | Unit::Year | Unit::Decade | Unit::Century) => {
+                    anchors.previous.clone()
+                }
+                _ => anchors.previous_day.map(TimeValue::Day),
+            };
+            match (&previous, dct) {
                 (Some(previous), _) => resolved(Date, shift_value(previous, unit, offset)?, Anchor::Previous),
                 (None, Some(dct)) => resolved(Date, shift(dct, unit, offset)?, Anchor::Dct),
                 (None, None) => unresolved(Date, "XXXX-XX-XX".into()),
