@@ -84,8 +84,41 @@ pub fn link(docs: &[DocumentMentions]) -> Linking {
     join_people(&items, &mut sets);
     join_variants(&items, &mut sets);
     join_acronyms(docs, &items, &first_of_doc, &mut sets);
+    join_clippings(&items, &mut sets);
 
     build(docs, &items, &first_of_doc, &mut sets)
+}
+
+/// Shortest clipped name joined to its full form.
+const MIN_CLIPPING: usize = 3;
+
+/// A one-word organization that clips the first word of the story's only
+/// longer organization that starts so: "the Fed" is the "Federal Reserve".
+/// With two candidates ("Federal Reserve", "Federal Aviation Administration")
+/// nothing joins.
+fn join_clippings(items: &[Item], sets: &mut DisjointSets) {
+    let is_org = |i: &usize| items[*i].entity_type == EntityType::Org;
+    let long: Vec<usize> = first_of_each_name(
+        &(0..items.len()).filter(is_org).filter(|&i| items[i].folded.contains(' ')).collect::<Vec<_>>(),
+        |i| items[i].folded.as_str(),
+    );
+    let short: Vec<usize> = (0..items.len()).filter(is_org).filter(|&i| !items[i].folded.contains(' ')).collect();
+    for &rep in &first_of_each_name(&short, |i| items[i].folded.as_str()) {
+        let clip = items[rep].folded.as_str();
+        if clip.chars().count() < MIN_CLIPPING {
+            continue;
+        }
+        let clips = |j: &usize| {
+            let first = items[*j].words()[0];
+            first.len() > clip.len() && first.starts_with(clip)
+        };
+        let mut candidates = long.iter().copied().filter(clips);
+        if let (Some(full), None) = (candidates.next(), candidates.next()) {
+            for i in short.iter().copied().filter(|&i| items[i].folded == clip) {
+                sets.union(i, full);
+            }
+        }
+    }
 }
 
 /// Shortest surname whose spelling variants retype a one-word mention
@@ -442,6 +475,17 @@ mod tests {
         assert_eq!(entities.iter().find(|e| e.id == ids[0][0]).unwrap().entity_type, Person);
         // A short or unrelated name stays what it was.
         assert_eq!(entities.iter().find(|e| e.id == ids[1][2]).unwrap().entity_type, Org);
+    }
+
+    #[test]
+    fn a_clipped_name_joins_its_only_full_form() {
+        let (ids, _) = run(&["The [Fed|ORG] held rates. The [Federal Reserve|ORG] met; [Fed|ORG] officials spoke."]);
+        assert_eq!(ids[0][0], ids[0][1]);
+        assert_eq!(ids[0][2], ids[0][1]);
+        // Two full forms it could clip: it joins neither.
+        let (ids, _) =
+            run(&["The [Fed|ORG], the [Federal Reserve|ORG] and the [Federal Aviation Administration|ORG]."]);
+        assert!(ids[0][0] != ids[0][1] && ids[0][0] != ids[0][2]);
     }
 
     #[test]
