@@ -302,7 +302,14 @@ pub fn mentions(doc_index: usize, doc: &DocView) -> (Vec<Mention>, Vec<Mention>)
             continue; // headings, datelines, a bare date
         }
         // A dateline's date is the article's, not an event's.
-        let told_timexes: Vec<&Timex> = timexes_of[s].iter().copied().filter(|t| t.span.start >= told.start).collect();
+        let mut told_timexes: Vec<&Timex> =
+            timexes_of[s].iter().copied().filter(|t| t.span.start >= told.start).collect();
+        // "held every two years since 2005, would return in 2025": a state's start is
+        // no event's date when the sentence dates something else.
+        let since = |t: &&Timex| t.modifier == Some(crate::analysis::TimexMod::After);
+        if told_timexes.iter().any(|t| !since(t) && t.value.is_calendar()) {
+            told_timexes.retain(|t| !since(t));
+        }
         let mut dates = dates_in(doc.text, &told_timexes);
         let mut follows = None;
         if dates.is_empty() {

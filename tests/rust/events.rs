@@ -136,3 +136,14 @@ fn a_reported_plan_is_an_event_and_a_condition_is_not() {
         assert!(run("2024-03-08", text).timeline.is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_since_date_gives_way_to_the_date_of_what_happens() {
+    let a =
+        run("2024-03-08", "Aquilino added that the exercise, held every two years since 2005, would return in 2025.");
+    let values: Vec<&str> = a.timeline.iter().map(|e| e.date.value.as_str()).collect();
+    assert_eq!(values, ["2025"]);
+    // Alone, "since" still dates its clause.
+    let a = run("2024-03-08", "Relations have deepened since the mid-2010s.");
+    assert_eq!(a.timeline.len(), 1);
+}
