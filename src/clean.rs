@@ -197,6 +197,11 @@ fn is_byline(line: &str) -> bool {
         return words <= 12 && rest.starts_with(|c: char| c.is_uppercase());
     }
     let Some((name, role)) = t.split_once(", ") else { return false };
+    // "Jimmy Carter, 39th U.S. president, dies at 100" is a headline: after the
+    // role comes a predicate, where a byline has more titles or a place.
+    if role.split(", ").skip(1).any(|part| part.starts_with(|c: char| c.is_lowercase())) {
+        return false;
+    }
     let name = ["Dr ", "Dr. ", "Ms ", "Ms. ", "Mr ", "Mr. ", "Mrs ", "Sir ", "Dame ", "Prof ", "Prof. ", "Professor "]
         .iter()
         .find_map(|h| name.strip_prefix(h))
@@ -452,6 +457,10 @@ mod tests {
         assert_eq!(kind_of(captions, "A crowd"), Some(Caption));
         assert_eq!(kind_of(captions, "Dockers"), None);
         assert_eq!(kind_of(captions, "The union"), None);
+        let headline = "Jimmy Carter, 39th U.S. president, dies at 100\n\nCarter died on Sunday.\n\n\
+                        Jane Doe, senior fellow at the Example Institute, Berlin";
+        assert_eq!(kind_of(headline, "Jimmy Carter"), None);
+        assert_eq!(kind_of(headline, "Jane Doe"), Some(Byline));
     }
 
     #[test]

@@ -23,6 +23,11 @@ const WINDOW: usize = 12;
 pub fn tense_near(words: &[&str], at: usize) -> Tense {
     for distance in 1..=WINDOW {
         for index in [at.checked_sub(distance), Some(at + distance)].into_iter().flatten() {
+            // "… will be held on Jan. 9, Biden said": an attribution after the
+            // date tells when it was said, not when it happens.
+            if index > at && index < words.len() && is_closing_attribution(words, at, index) {
+                continue;
+            }
             if let Some(tense) = words.get(index).and_then(|_| cue(words, index)) {
                 return tense;
             }
@@ -30,6 +35,16 @@ pub fn tense_near(words: &[&str], at: usize) -> Tense {
     }
     Tense::Unknown
 }
+
+/// Whether `words[index]` is the reporting verb of an attribution that
+/// closes the sentence after a comma ("…, President Joe Biden said.").
+fn is_closing_attribution(words: &[&str], at: usize, index: usize) -> bool {
+    let is_word = |w: &&str| w.chars().any(char::is_alphanumeric);
+    ATTRIBUTIONS.contains(&words[index]) && words[at..index].contains(&",") && !words[index + 1..].iter().any(is_word)
+}
+
+/// Reporting verbs that close a sentence's attribution ("…, officials said").
+const ATTRIBUTIONS: &[&str] = &["said", "says", "told", "added", "announced", "reported", "stated", "wrote"];
 
 /// Whether any word of a clause marks the past tense.
 pub fn has_past(words: &[&str]) -> bool {
@@ -172,5 +187,10 @@ mod tests {
         assert_ne!(tense("he set out in july", "july"), Tense::Future);
         assert_eq!(tense("officials signaled that cuts could begin as early as november", "november"), Tense::Future);
         assert_eq!(tense("it could have ended in june", "june"), Tense::Past);
+        assert_eq!(
+            tense("a funeral will be held at the cathedral on jan. 9 , president joe biden said", "jan."),
+            Tense::Future
+        );
+        assert_eq!(tense("he met putin on jan. 9 , officials said", "jan."), Tense::Past);
     }
 }
