@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { deflateRawSync, gzipSync } from 'node:zlib';
+import { deflateRawSync, gunzipSync, gzipSync, inflateRawSync } from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { shadowCss } from './element-css.mjs';
@@ -51,14 +51,15 @@ export function buildPackage() {
   writeFileSync(join(lib, 'wasm', 'dateline.js'), glue.replace(defaultPath,
     "throw new Error('dateline: the wasm module must be passed to init()');"));
   copyFileSync(join(bindgenOut, 'dateline.d.ts'), join(lib, 'wasm', 'dateline.d.ts'));
-  const base64 = readFileSync(join(lib, 'dateline.wasm')).toString('base64');
-  writeFileSync(join(lib, 'wasm-inline.js'), `// The wasm core, base64-encoded, so init() needs no fetch.\nexport default "${base64}";\n`);
-  writeFileSync(join(lib, 'wasm-inline.d.ts'), 'declare const base64: string;\nexport default base64;\n');
+  const wasmPacked = packSync(readFileSync(join(lib, 'dateline.wasm')), 'dateline.wasm');
+  writeFileSync(join(lib, 'wasm-inline.js'),
+    `// The wasm core, base64 of its gzip (lib/base64.js), so init() needs no fetch.\nexport default "${wasmPacked}";\n`);
+  writeFileSync(join(lib, 'wasm-inline.d.ts'), 'declare const packed: string;\nexport default packed;\n');
   const model = modelAsset();
   writeFileSync(join(lib, 'dateline-model.bin'), model);
   writeFileSync(join(lib, 'model-inline.js'),
-    `// The entity model (dateline-model.bin), base64-encoded, so init() needs no fetch.\nexport default "${model.toString('base64')}";\n`);
-  writeFileSync(join(lib, 'model-inline.d.ts'), 'declare const base64: string;\nexport default base64;\n');
+    `// The entity model (dateline-model.bin), base64 of its gzip (lib/base64.js), so init() needs no fetch.\nexport default "${packSync(model, 'dateline-model.bin')}";\n`);
+  writeFileSync(join(lib, 'model-inline.d.ts'), 'declare const packed: string;\nexport default packed;\n');
   for (const file of ['index.js', 'base64.js', 'node.js', 'index.d.ts']) {
     copyFileSync(join(root, 'www', 'lib', file), join(lib, file));
   }
@@ -209,6 +210,18 @@ const DATA_BLOCKS = {
 
 /** zlib's compressor for each DecompressionStream format the data blocks may use. */
 const COMPRESS = { 'deflate-raw': deflateRawSync, gzip: gzipSync };
+/** And the decompressor that checks each. */
+const DECOMPRESS = { 'deflate-raw': inflateRawSync, gzip: gunzipSync };
+
+/**
+ * `bytes` as base64 of their gzip (lib/base64.js's `unpack` reads it back),
+ * checked by Node's own gunzip to round-trip.
+ */
+function packSync(bytes, name) {
+  const gzipped = COMPRESS[FORMAT](bytes, { level: 9 });
+  if (!DECOMPRESS[FORMAT](gzipped).equals(bytes)) throw new Error(`${name} does not round-trip through gzip`);
+  return gzipped.toString('base64');
+}
 
 /**
  * `bytes` as the text of an app/data-block.js data block: base64 of their

@@ -10,7 +10,7 @@ import initAsync, {
   initSync as initWasmSync, analyze as analyzeWasm, findDates as findDatesWasm, findEntities as findEntitiesWasm,
   loadModel as loadModelWasm, releaseTokens, tokenizePacked,
 } from './wasm/dateline.js';
-import { decodeBase64 } from './base64.js';
+import { unpack } from './base64.js';
 
 const TOKEN_KINDS = ['word', 'number', 'punctuation', 'symbol'];
 
@@ -140,8 +140,8 @@ function initWasm(input) {
   if (!pending) {
     pending = (async () => {
       if (input === undefined) {
-        const { default: base64 } = await import('./wasm-inline.js');
-        initWasmSync({ module: decodeBase64(base64) });
+        const { default: packed } = await import('./wasm-inline.js');
+        initWasmSync({ module: await unpack(packed, 'dateline: the embedded wasm') });
       } else {
         await initAsync({ module_or_path: input });
       }
@@ -169,8 +169,8 @@ function initOptions(input) {
 async function modelBytes(input) {
   input = await input;
   if (input === undefined) {
-    const { default: base64 } = await import('./model-inline.js');
-    return decodeBase64(base64);
+    const { default: packed } = await import('./model-inline.js');
+    return unpack(packed, 'dateline: the embedded model');
   }
   if (input instanceof ArrayBuffer || ArrayBuffer.isView(input)) return toBytes(input);
   const isRequest = typeof Request === 'function' && input instanceof Request;
