@@ -199,7 +199,7 @@ pub fn normalize(text: &str, found: &mut Vec<Found>, timexes: &[Span]) {
         let adverb = is_sentence_adverb(text, span);
         // Names start with a capital or a digit ("grey zone", "solidarity" are not names).
         let lowercase = name.starts_with(|c: char| c.is_lowercase());
-        if overlaps_timex || adverb || lowercase || GENERIC.contains(&name) {
+        if overlaps_timex || adverb || lowercase || GENERIC.contains(&name) || opens_a_title(text, span) {
             continue;
         }
         if let Some(parts) = split_compound(text, span) {
@@ -210,6 +210,41 @@ pub fn normalize(text: &str, found: &mut Vec<Found>, timexes: &[Span]) {
         out.push(Found { span, entity_type });
     }
     *found = out;
+}
+
+/// Words of an office that open a title ("Interior Minister", "Health Secretary").
+const TITLE_HEADS: &[&str] = &["Minister", "Secretary", "Commissioner", "Spokesman", "Spokeswoman", "Spokesperson"];
+
+/// Portfolios that name no organization by themselves ("Interior Minister").
+const PORTFOLIOS: &[&str] = &[
+    "Interior",
+    "Foreign",
+    "Defence",
+    "Defense",
+    "Finance",
+    "Health",
+    "Justice",
+    "Home",
+    "Economy",
+    "Energy",
+    "Transport",
+    "Education",
+    "Trade",
+    "Agriculture",
+    "Environment",
+    "Labour",
+    "Labor",
+    "Culture",
+    "Industry",
+];
+
+/// A one-word portfolio before the title it opens ("Interior" in "Interior
+/// Minister Ali Yerlikaya"), not an organization; "the Interior Ministry" is a
+/// name and stays whole, and "NATO Secretary General" keeps NATO.
+fn opens_a_title(text: &str, span: Span) -> bool {
+    let next = text[span.end..].strip_prefix(' ').unwrap_or("");
+    let head: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    PORTFOLIOS.contains(&span.slice(text)) && TITLE_HEADS.contains(&head.as_str())
 }
 
 /// Endings of English adverbs ("Eventually", "Sadly", "Reportedly",
@@ -574,6 +609,14 @@ mod tests {
         assert_eq!(normalized("Emily spoke; Beverly agreed.", &["Emily", "Beverly"]), ["Emily:Org", "Beverly:Org"]);
         // Mid-sentence, a capitalised word is a name whatever its ending.
         assert_eq!(normalized("They met at Finally Studios.", &["Finally"]), ["Finally:Org"]);
+    }
+
+    #[test]
+    fn a_portfolio_before_a_title_is_no_organization() {
+        assert!(normalized("Interior Minister Ali Yerlikaya said so.", &["Interior"]).is_empty());
+        assert!(normalized("Health Secretary Wes Streeting spoke.", &["Health"]).is_empty());
+        assert_eq!(normalized("The Interior Ministry said so.", &["Interior Ministry"]), ["Interior Ministry:Org"]);
+        assert_eq!(normalized("NATO Secretary General Jens Stoltenberg", &["NATO"]), ["NATO:Org"]);
     }
 
     #[test]
