@@ -218,10 +218,17 @@ const DECOMPRESS = { 'deflate-raw': inflateRawSync, gzip: gunzipSync };
  * checked by Node's own gunzip to round-trip.
  */
 function packSync(bytes, name) {
+  const cached = packed.get(name);
+  if (cached?.bytes.equals(bytes)) return cached.text;
   const gzipped = COMPRESS[FORMAT](bytes, { level: 9 });
   if (!DECOMPRESS[FORMAT](gzipped).equals(bytes)) throw new Error(`${name} does not round-trip through gzip`);
-  return gzipped.toString('base64');
+  const text = gzipped.toString('base64');
+  packed.set(name, { bytes, text });
+  return text;
 }
+
+/** What packSync made in this run, by file: the package and the page carry the same text. */
+const packed = new Map();
 
 /**
  * `bytes` as the text of an app/data-block.js data block: base64 of their
@@ -232,7 +239,7 @@ function packSync(bytes, name) {
  * to the same bytes.
  */
 export async function encodeDataBlock(bytes, name) {
-  const text = COMPRESS[FORMAT](bytes, { level: 9 }).toString('base64');
+  const text = packSync(bytes, name);
   if (!Buffer.from(await decodeDataBlock(text)).equals(bytes)) throw new Error(`the ${name} data block does not decode to ${name}`);
   return text;
 }

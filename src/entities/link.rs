@@ -142,9 +142,9 @@ fn harmonize_person_types(items: &mut [Item]) {
         names
     };
     let surnames: crate::hash::HashSet<&str> = full_names.iter().filter_map(|n| n.last()).map(String::as_str).collect();
-    for item in items.iter_mut().filter(|i| i.entity_type != EntityType::Person) {
-        let words = item.words();
-        let person = match words.as_slice() {
+    let names_a_person = |name: &str| {
+        let words: Vec<&str> = name.split(' ').collect();
+        match words.as_slice() {
             [one] => {
                 surnames.contains(one)
                     || surnames.iter().any(|s| s.chars().count() >= MIN_VARIANT_SURNAME && same_word(s, one))
@@ -153,6 +153,18 @@ fn harmonize_person_types(items: &mut [Item]) {
             many => full_names.iter().any(|n| {
                 n.len() == many.len() && n.iter().zip(many).all(|(a, b)| same_word(a, b)) && n.iter().ne(many.iter())
             }),
+        }
+    };
+    // Each distinct name is compared once: a story repeats its names many times.
+    let mut verdicts: HashMap<String, bool> = HashMap::new();
+    for item in items.iter_mut().filter(|i| i.entity_type != EntityType::Person) {
+        let person = match verdicts.get(&item.folded) {
+            Some(&v) => v,
+            None => {
+                let v = names_a_person(&item.folded);
+                verdicts.insert(item.folded.clone(), v);
+                v
+            }
         };
         if person {
             item.entity_type = EntityType::Person;

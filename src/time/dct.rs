@@ -95,8 +95,9 @@ const PUBLICATION_CUES: &[&str] = &["published", "updated", "posted", "last modi
 /// Whether a short line states when the article was published or updated:
 /// the article's date, not an event of its story.
 pub fn is_publication_line(text: &str, seg: &Segmentation, line: Span) -> bool {
-    let lower = line.slice(text).trim_start().to_ascii_lowercase();
-    token_count(seg, line) <= MAX_PUBLICATION_LINE_TOKENS && PUBLICATION_CUES.iter().any(|c| lower.starts_with(c))
+    let line_text = line.slice(text).trim_start();
+    let cued = |cue: &&str| line_text.get(..cue.len()).is_some_and(|p| p.eq_ignore_ascii_case(cue));
+    token_count(seg, line) <= MAX_PUBLICATION_LINE_TOKENS && PUBLICATION_CUES.iter().any(cued)
 }
 
 /// Number of tokens inside `span` (tokens are sorted).
