@@ -164,16 +164,7 @@ describe('installed from the tarball', () => {
       "document.body.dataset.sentences = analyze('One. Two.').documents[0].sentences.length;",
       '',
     ].join('\n'));
-    // The embedded wasm and the embedded entity model (2.7 MB of base64) are
-    // lazily imported chunks; an app says it expects the big one, as the README shows.
-    writeFileSync(join(app, 'vite.config.js'), 'export default { build: { chunkSizeWarningLimit: 8192 } };\n');
-    // Vite comes from the repository; the app resolves `dateline` from its own node_modules.
-    const viteLink = join(project, 'node_modules', 'vite');
-    if (!existsSync(viteLink)) symlinkSync(join(root, 'node_modules', 'vite'), viteLink, 'dir');
-    const build = await sh(bin('vite'), ['build', '--logLevel', 'warn', '--outDir', 'dist', '--emptyOutDir'], {
-      cwd: app,
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
+    const build = await viteBuild(app);
     const out = join(app, 'dist');
     assert.ok(existsSync(join(out, 'index.html')));
     // Three chunks at least: the app with the glue, the wasm, the model (split, so an app can load the model lazily).
@@ -181,28 +172,16 @@ describe('installed from the tarball', () => {
     assert.ok(chunks.length >= 3, `the wasm and the model are chunks of their own: ${chunks.join(', ')}`);
     viteOutput = `${build.stdout}${build.stderr}`.trim();
 
-    const server = await serveStatic(out);
-    const origin = `http://127.0.0.1:${server.address().port}`;
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch(LAUNCH);
-    try {
-      const context = await browser.newContext();
-      const { foreign, problems: errors } = await guardContext(context, (url) => url.startsWith(`${origin}/`));
-      const page = await context.newPage();
+    await withServedPage(out, async (page, origin) => {
       const requests = [];
       page.on('request', (request) => requests.push(request.url()));
       await page.goto(`${origin}/`);
       await page.waitForFunction(() => document.body.dataset.sentences !== undefined, null, { timeout: 20_000 });
       assert.equal(await page.evaluate(() => document.body.dataset.sentences), '2');
       assert.equal(await page.evaluate(() => document.body.dataset.mentions), 'NATO');
-      assert.deepEqual(errors, []);
-      assert.deepEqual(foreign, [], 'every request stays on 127.0.0.1');
       assert.ok(requests.some((u) => u.endsWith('.js')), `the page loaded its bundle: ${requests.join(', ')}`);
       assert.ok(!requests.some((u) => /\.(wasm|bin)$/.test(u)), `the wasm and the model come from the bundle: ${requests.join(', ')}`);
-    } finally {
-      await browser.close();
-      await new Promise((resolve) => server.close(resolve));
-    }
+    });
   });
 
   test('Vite: the README\'s "Embed it" example (dateline/define) shows its two elements', { timeout: 90_000 }, async () => {
@@ -245,23 +224,10 @@ describe('installed from the tarball', () => {
         { id: 'a2', text: 'The council approved the ferry on 19 October 2021. Crossings start on 3 March 2022.', published: '2021-10-22' },
       ],
     }));
-    writeFileSync(join(app, 'vite.config.js'), 'export default { build: { chunkSizeWarningLimit: 8192 } };\n');
-    const viteLink = join(project, 'node_modules', 'vite');
-    if (!existsSync(viteLink)) symlinkSync(join(root, 'node_modules', 'vite'), viteLink, 'dir');
-    const build = await sh(bin('vite'), ['build', '--logLevel', 'warn', '--outDir', 'dist', '--emptyOutDir'], {
-      cwd: app,
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
+    const build = await viteBuild(app);
     assert.equal(`${build.stdout}${build.stderr}`.trim(), '', 'vite build warned about the element');
     const out = join(app, 'dist');
-    const server = await serveStatic(out);
-    const origin = `http://127.0.0.1:${server.address().port}`;
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch(LAUNCH);
-    try {
-      const context = await browser.newContext();
-      const { foreign, problems: errors } = await guardContext(context, (url) => url.startsWith(`${origin}/`));
-      const page = await context.newPage();
+    await withServedPage(out, async (page, origin) => {
       await page.goto(`${origin}/`);
       await page.waitForFunction(() => JSON.parse(document.body.dataset.seen ?? '[]').length === 2 || document.body.dataset.error !== undefined,
         null, { timeout: 30_000 });
@@ -277,12 +243,7 @@ describe('installed from the tarball', () => {
       const logged = new Promise((resolve) => page.on('console', (m) => { if (m.type() === 'log' && m.text().startsWith('event ')) resolve(m.text()); }));
       await page.locator('dateline-view[src] .tl-event .tl-card').first().click();
       assert.match(await logged, /^event e\d+ a\d$/);
-      assert.deepEqual(errors, []);
-      assert.deepEqual(foreign, [], 'every request stays on 127.0.0.1');
-    } finally {
-      await browser.close();
-      await new Promise((resolve) => server.close(resolve));
-    }
+    });
   });
 
   test('Vite: building with the package prints no warnings', () => {
@@ -307,4 +268,43 @@ function serveStatic(dir) {
     res.end(readFileSync(file));
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/**
+ * Serves `out` on 127.0.0.1 and runs `fn(page, origin)` in a fresh Chromium
+ * page whose requests must stay on that origin; no page error and no
+ * foreign request may happen meanwhile.
+ */
+async function withServedPage(out, fn) {
+  const server = await serveStatic(out);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch(LAUNCH);
+  try {
+    const context = await browser.newContext();
+    const { foreign, problems: errors } = await guardContext(context, (url) => url.startsWith(`${origin}/`));
+    await fn(await context.newPage(), origin);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(foreign, [], 'every request stays on 127.0.0.1');
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+/**
+ * Builds the Vite app in `app` (a folder of the test project) for
+ * production, printing only warnings. The embedded wasm and entity model
+ * (2.1 MB of base64) are lazily imported chunks; the app says it expects the
+ * big one, as the README shows. Vite comes from the repository; the app
+ * resolves `dateline` from the project's own node_modules.
+ */
+async function viteBuild(app) {
+  writeFileSync(join(app, 'vite.config.js'), 'export default { build: { chunkSizeWarningLimit: 8192 } };\n');
+  const viteLink = join(project, 'node_modules', 'vite');
+  if (!existsSync(viteLink)) symlinkSync(join(root, 'node_modules', 'vite'), viteLink, 'dir');
+  return sh(bin('vite'), ['build', '--logLevel', 'warn', '--outDir', 'dist', '--emptyOutDir'], {
+    cwd: app,
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
